@@ -1,0 +1,44 @@
+package dev.confer.events;
+
+import dev.confer.shared.LocalizedText;
+import org.jspecify.annotations.Nullable;
+
+import java.util.List;
+
+/**
+ * An event definition as an organizer sends it. Dates and times stay strings here so that every
+ * mistake can be reported with its JSON pointer instead of failing on the first one.
+ */
+public record EventDefinition(@Nullable LocalizedText name, @Nullable String timezone, @Nullable Integer capacity,
+                              @Nullable Integer waitlist, @Nullable List<Day> days, @Nullable List<Room> rooms,
+                              @Nullable List<Track> tracks, @Nullable List<Session> sessions,
+                              @Nullable List<Booth> booths) {
+
+    public record Day(@Nullable String date, @Nullable String doorsOpen, @Nullable String end,
+                      @Nullable Integer mealVouchers, @Nullable Keynote keynote) {
+    }
+
+    public record Keynote(@Nullable String start, @Nullable String end, @Nullable List<Hall> halls) {
+    }
+
+    public record Hall(@Nullable String name, @Nullable Integer seats) {
+    }
+
+    public record Room(@Nullable String code, @Nullable LocalizedText name, @Nullable Integer capacity) {
+    }
+
+    public record Track(@Nullable String code, @Nullable LocalizedText name) {
+    }
+
+    public record Session(@Nullable String code, @Nullable LocalizedText title, @Nullable String track,
+                          @Nullable String room, @Nullable String day, @Nullable String start, @Nullable String end,
+                          @Nullable Integer capacity, @Nullable String language, @Nullable List<Speaker> speakers,
+                          @Nullable LocalizedText description) {
+    }
+
+    public record Speaker(@Nullable String name, @Nullable String company) {
+    }
+
+    public record Booth(@Nullable String code, @Nullable LocalizedText sponsor, @Nullable String location) {
+    }
+}

@@ -1,0 +1,105 @@
+package dev.confer.events;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import dev.confer.shared.LocalizedText;
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** A valid event definition, typed, as every other module reads it. */
+public record EventSchedule(long id, String slug, LocalizedText name, ZoneId zone, int capacity, int waitlist,
+                            List<Day> days, List<Room> rooms, List<Track> tracks, List<Session> sessions,
+                            List<Booth> booths) {
+
+    public record Day(LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime doorsOpen, @JsonFormat(pattern = "HH:mm") LocalTime end, int mealVouchers, @Nullable Keynote keynote) {
+
+        public int keynoteSeats() {
+            return keynote == null ? 0 : keynote.halls().stream().mapToInt(Hall::seats).sum();
+        }
+    }
+
+    public record Keynote(@JsonFormat(pattern = "HH:mm") LocalTime start, @JsonFormat(pattern = "HH:mm") LocalTime end, List<Hall> halls) {
+
+        /** Seat {@code n} (1-based, across halls in order) as a hall and a seat within it. */
+        public Optional<HallSeat> seat(int n) {
+            int remaining = n;
+            for (Hall hall : halls) {
+                if (remaining <= hall.seats()) {
+                    return Optional.of(new HallSeat(hall.name(), remaining));
+                }
+                remaining -= hall.seats();
+            }
+            return Optional.empty();
+        }
+    }
+
+    public record Hall(String name, int seats) {
+    }
+
+    public record HallSeat(String hall, int seat) {
+    }
+
+    public record Room(String code, LocalizedText name, int capacity) {
+    }
+
+    public record Track(String code, LocalizedText name) {
+    }
+
+    public record Session(String code, LocalizedText title, String track, String room, LocalDate day,
+                          @JsonFormat(pattern = "HH:mm") LocalTime start, @JsonFormat(pattern = "HH:mm") LocalTime end, @Nullable Integer capacity, String language,
+                          List<Speaker> speakers, @Nullable LocalizedText description) {
+    }
+
+    public record Speaker(String name, @Nullable String company) {
+    }
+
+    public record Booth(String code, LocalizedText sponsor, @Nullable String location) {
+    }
+
+    public Optional<Day> day(LocalDate date) {
+        return days.stream().filter(d -> d.date().equals(date)).findFirst();
+    }
+
+    /** The day whose doors-open..end window holds this instant, in the event's time zone. */
+    public Optional<Day> dayAt(Instant instant) {
+        ZonedDateTime local = instant.atZone(zone);
+        return day(local.toLocalDate()).filter(d -> {
+            LocalTime t = local.toLocalTime();
+            return !t.isBefore(d.doorsOpen()) && !t.isAfter(d.end());
+        });
+    }
+
+    public LocalDate localDate(Instant instant) {
+        return instant.atZone(zone).toLocalDate();
+    }
+
+    public Instant instant(LocalDate date, LocalTime time) {
+        return date.atTime(time).atZone(zone).toInstant();
+    }
+
+    public Optional<Session> session(String code) {
+        return sessions.stream().filter(s -> s.code().equals(code)).findFirst();
+    }
+
+    public Optional<Room> room(String code) {
+        return rooms.stream().filter(r -> r.code().equals(code)).findFirst();
+    }
+
+    public Optional<Booth> booth(String code) {
+        return booths.stream().filter(b -> b.code().equals(code)).findFirst();
+    }
+
+    /** Seats at a session's door: the session's own capacity, else its room's. */
+    public int seatsAt(Session session) {
+        if (session.capacity() != null) {
+            return session.capacity();
+        }
+        return room(session.room()).map(Room::capacity).orElse(0);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.confer.platform;
+
+import dev.confer.shared.Rejection;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Every refusal leaves as RFC 9457 problem+json with a {@code detail} a person can act on. */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    private final MessageSource messages;
+
+    ProblemResponses(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(Rejection.class)
+    ResponseEntity<ProblemDetail> rejected(Rejection rejection) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(rejection.status()),
+                messages.getMessage(rejection.messageKey(), rejection.args(), rejection.messageKey(), locale));
+        problem.setType(URI.create("https://confer.dev/problems/" + rejection.messageKey().replace('.', '-')));
+        problem.setTitle(HttpStatus.valueOf(rejection.status()).getReasonPhrase());
+        if (!rejection.problems().isEmpty()) {
+            List<Map<String, String>> errors = rejection.problems().stream()
+                    .map(p -> Map.of("pointer", p.pointer(),
+                            "detail", messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale)))
+                    .toList();
+            problem.setProperty("errors", errors);
+        }
+        return ResponseEntity.status(rejection.status()).body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
+        return rejected(Rejection.badRequest("request.bad-parameter", e.getName(), String.valueOf(e.getValue())));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (e instanceof org.springframework.security.access.AccessDeniedException ade) {
+            throw ade;
+        }
+        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return rejected(new Rejection(500, "request.unexpected"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        String reason = ex.getMostSpecificCause().getMessage();
+        if (reason != null && reason.length() > 300) {
+            reason = reason.substring(0, 300);
+        }
+        return ResponseEntity.badRequest().body(rejected(Rejection.badRequest("request.unreadable", reason)).getBody());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return ResponseEntity.badRequest().body(rejected(Rejection.badRequest("request.missing-parameter", ex.getParameterName())).getBody());
+    }
+}

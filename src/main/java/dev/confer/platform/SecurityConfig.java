@@ -1,0 +1,69 @@
+package dev.confer.platform;
+
+import dev.confer.shared.Role;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+@Configuration
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, AdminToken adminToken, StaffTokens staffTokens, MessageSource messages) throws Exception {
+        StaffAccess organizer = StaffAccess.organizerOr();
+        http.csrf(c -> c.disable()) // bearer tokens only, no cookies: nothing for a cross-site request to ride on
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
+                .addFilterBefore(new BearerTokenFilter(adminToken, staffTokens), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> problem(res, messages, req.getLocale(), 401,
+                                req.getAttribute(BearerTokenFilter.INVALID_TOKEN) != null ? "auth.invalid-token" : "auth.required"))
+                        .accessDeniedHandler((req, res, ex) -> problem(res, messages, req.getLocale(), 403, "auth.forbidden")))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, "/api/v1/events/{slug}", "/api/v1/events/{slug}/ticket-key").permitAll()
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/events/{slug}").access(organizer)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/events").access(organizer)
+                        .requestMatchers("/api/v1/events/{slug}/staff-tokens").access(organizer)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/events/{slug}/registrations").permitAll()
+                        // reading or cancelling one registration takes its manage token or an organizer token: checked there
+                        .requestMatchers("/api/v1/events/{slug}/registrations/{id}").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/events/{slug}/registrations/{id}/badge.pdf").permitAll()
+                        .requestMatchers("/api/v1/events/{slug}/registrations").access(organizer)
+                        .requestMatchers("/api/v1/events/{slug}/check-ins/**", "/api/v1/events/{slug}/meal-vouchers/**",
+                                "/api/v1/events/{slug}/registrations/{id}/badge").access(StaffAccess.organizerOr(Role.DESK))
+                        .requestMatchers("/api/v1/events/{slug}/taps/**").access(StaffAccess.organizerOr(Role.DOOR, Role.SPONSOR))
+                        .requestMatchers("/api/v1/events/{slug}/booths/{code}/leads/**").access(StaffAccess.organizerOr(Role.SPONSOR))
+                        .requestMatchers("/api/v1/events/{slug}/stats/**").access(organizer)
+                        .requestMatchers("/dev/mail/**").access(organizer)
+                        .requestMatchers("/v3/api-docs/**", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/api/**").access(organizer)
+                        .anyRequest().permitAll());
+        return http.build();
+    }
+
+    private static void problem(HttpServletResponse response, MessageSource messages, Locale locale, int status, String key)
+            throws IOException {
+        String detail = messages.getMessage(key, null, key, locale);
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + (status == 401 ? "Unauthorized" : "Forbidden")
+                + "\",\"status\":" + status + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+    }
+}

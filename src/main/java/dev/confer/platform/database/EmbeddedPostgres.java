@@ -1,0 +1,219 @@
+package dev.confer.platform.database;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real PostgreSQL server run from the binaries published on Maven Central (io.zonky), with its
+ * data in a directory that survives restarts. PostgreSQL refuses to run as root, so when this JVM is
+ * root the server runs as the unprivileged user {@code nobody} via {@code setpriv}.
+ *
+ * <p>If a server left behind by a killed JVM still runs on the data directory, it is reused.
+ */
+final class EmbeddedPostgres {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
+    private static final String ARCHIVE = "postgres-linux-x86_64.txz";
+    private static final int NOBODY = 65534;
+
+    private final Path dataDir;
+    private final Path binDir;
+    private final boolean asNobody;
+    private int port;
+    private boolean startedHere;
+
+    EmbeddedPostgres(Path baseDir) {
+        this.dataDir = baseDir.resolve("postgres").toAbsolutePath();
+        this.binDir = baseDir.resolve("pg-binaries").toAbsolutePath();
+        this.asNobody = "root".equals(System.getProperty("user.name"));
+    }
+
+    int port() {
+        return port;
+    }
+
+    synchronized void start() {
+        try {
+            extractBinaries();
+            if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
+                initdb();
+            }
+            Integer running = runningPort();
+            if (running != null) {
+                port = running;
+                log.info("Reusing PostgreSQL already running on {} (port {})", dataDir, port);
+                return;
+            }
+            port = freePort();
+            run(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-w", "-t", "60",
+                    "-l", dataDir.resolve("server.log").toString(),
+                    "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
+                            + " -c max_connections=200 -c shared_buffers=256MB -c fsync=on -c synchronous_commit=on"
+                            + " -c max_wal_size=2GB -c checkpoint_timeout=15min",
+                    "start"));
+            startedHere = true;
+            log.info("Started embedded PostgreSQL on port {} with data in {}", port, dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    synchronized void stop() {
+        if (!startedHere) {
+            return;
+        }
+        try {
+            run(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-m", "fast", "-w", "stop"));
+            startedHere = false;
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not stop embedded PostgreSQL cleanly: {}", e.getMessage());
+        }
+    }
+
+    /** The port of a postmaster that still runs on our data directory, or null. */
+    private Integer runningPort() throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return null;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.size() < 4) {
+            return null;
+        }
+        long pid = Long.parseLong(lines.get(0).trim());
+        boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        if (!alive) {
+            return null; // stale pid file: pg_ctl start handles it
+        }
+        return Integer.parseInt(lines.get(3).trim());
+    }
+
+    private void initdb() throws IOException {
+        Files.createDirectories(dataDir);
+        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
+        if (asNobody) {
+            chown(dataDir);
+        }
+        run(List.of(bin("initdb"), "-A", "trust", "-U", "postgres", "-D", dataDir.toString(),
+                "-E", "UTF-8", "--locale=C"));
+    }
+
+    private void extractBinaries() throws IOException {
+        Path marker = binDir.resolve(".complete");
+        if (Files.exists(marker)) {
+            return;
+        }
+        Files.createDirectories(binDir);
+        try (InputStream raw = EmbeddedPostgres.class.getClassLoader().getResourceAsStream(ARCHIVE)) {
+            if (raw == null) {
+                throw new IOException(ARCHIVE + " is not on the classpath (io.zonky.test.postgres binaries)");
+            }
+            try (TarArchiveInputStream tar = new TarArchiveInputStream(
+                    new XZCompressorInputStream(new BufferedInputStream(raw)))) {
+                List<TarArchiveEntry> links = new ArrayList<>();
+                TarArchiveEntry entry;
+                while ((entry = tar.getNextEntry()) != null) {
+                    Path target = binDir.resolve(entry.getName()).normalize();
+                    if (!target.startsWith(binDir)) {
+                        throw new IOException("Archive entry outside target: " + entry.getName());
+                    }
+                    if (entry.isDirectory()) {
+                        Files.createDirectories(target);
+                    } else if (entry.isSymbolicLink()) {
+                        links.add(entry);
+                    } else {
+                        Files.createDirectories(target.getParent());
+                        Files.copy(tar, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        boolean exec = (entry.getMode() & 0100) != 0;
+                        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString(exec ? "rwxr-xr-x" : "rw-r--r--"));
+                    }
+                }
+                for (TarArchiveEntry link : links) {
+                    Path target = binDir.resolve(link.getName());
+                    Files.deleteIfExists(target);
+                    Files.createSymbolicLink(target, Path.of(link.getLinkName()));
+                }
+            }
+        }
+        makeTraversable(binDir);
+        Files.createFile(marker);
+    }
+
+    private static void makeTraversable(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                if (Files.isDirectory(p) && !Files.isSymbolicLink(p)) {
+                    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
+            }
+        }
+    }
+
+    private String bin(String name) {
+        return binDir.resolve("bin").resolve(name).toString();
+    }
+
+    private void run(List<String> command) throws IOException {
+        List<String> full = new ArrayList<>();
+        if (asNobody) {
+            // PostgreSQL will not run as root. Ambient dac_read_search lets the server reach a data
+            // directory below a home directory that only root may enter.
+            full.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups",
+                    "--inh-caps=+dac_read_search", "--ambient-caps=+dac_read_search"));
+        }
+        full.addAll(command);
+        Path out = Files.createTempFile("confer-pg", ".log");
+        try {
+            Process p = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("Timed out: " + String.join(" ", full));
+            }
+            if (p.exitValue() != 0) {
+                throw new IOException("Failed (" + p.exitValue() + "): " + String.join(" ", full) + "\n" + Files.readString(out)
+                        + tail(dataDir.resolve("server.log")));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted: " + String.join(" ", full), e);
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
+    private static String tail(Path file) {
+        try {
+            if (!Files.exists(file)) return "";
+            List<String> lines = Files.readAllLines(file);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void chown(Path dir) throws IOException {
+        Files.setAttribute(dir, "unix:uid", NOBODY);
+        Files.setAttribute(dir, "unix:gid", NOBODY);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.confer.registration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Confirmed places and waitlist places of an event, as explicit SQL. Confirmed places live in
+ * {@value #SHARDS} shards so concurrent registrations rarely wait on the same row; the slow paths
+ * (joining the waitlist, cancelling, resizing) first lock the event's {@code waitlist_state} row,
+ * which orders them against each other.
+ */
+@Repository
+class Capacity {
+
+    static final int SHARDS = 16;
+    private final JdbcClient jdbc;
+
+    Capacity(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Takes a confirmed place without waiting on busy shards; null when none is free right now. */
+    @Nullable Integer tryTakePlace(long eventId) {
+        int shard = ThreadLocalRandom.current().nextInt(SHARDS);
+        Integer taken = jdbc.sql("""
+                        UPDATE capacity_shard SET used = used + 1
+                        WHERE event_id = ? AND shard = ? AND used < quota RETURNING shard""")
+                .params(eventId, shard).query(Integer.class).optional().orElse(null);
+        if (taken != null) {
+            return taken;
+        }
+        return jdbc.sql("""
+                        UPDATE capacity_shard SET used = used + 1
+                        WHERE (event_id, shard) = (SELECT event_id, shard FROM capacity_shard
+                                                   WHERE event_id = ? AND used < quota
+                                                   LIMIT 1 FOR UPDATE SKIP LOCKED)
+                          AND used < quota
+                        RETURNING shard""")
+                .param(eventId).query(Integer.class).optional().orElse(null);
+    }
+
+    /** Takes a confirmed place, waiting for busy shards; null only when the event is really full. */
+    @Nullable Integer takePlace(long eventId) {
+        return jdbc.sql("""
+                        UPDATE capacity_shard SET used = used + 1
+                        WHERE (event_id, shard) = (SELECT event_id, shard FROM capacity_shard
+                                                   WHERE event_id = ? AND used < quota
+                                                   ORDER BY shard LIMIT 1 FOR UPDATE)
+                          AND used < quota
+                        RETURNING shard""")
+                .param(eventId).query(Integer.class).optional().orElse(null);
+    }
+
+    void releasePlace(long eventId, int shard) {
+        jdbc.sql("UPDATE capacity_shard SET used = used - 1 WHERE event_id = ? AND shard = ?").params(eventId, shard).update();
+    }
+
+    /** Locks the event's waitlist row; every slow path starts here. */
+    void lockWaitlist(long eventId) {
+        jdbc.sql("SELECT event_id FROM waitlist_state WHERE event_id = ? FOR UPDATE").param(eventId).query(Long.class).optional();
+    }
+
+    /** Joins the waitlist; the FIFO sequence number, or null when the waitlist is full. */
+    @Nullable Long joinWaitlist(long eventId) {
+        return jdbc.sql("""
+                        UPDATE waitlist_state SET waiting = waiting + 1, next_seq = next_seq + 1
+                        WHERE event_id = ? AND waiting < size_limit RETURNING next_seq - 1""")
+                .param(eventId).query(Long.class).optional().orElse(null);
+    }
+
+    void leaveWaitlist(long eventId) {
+        jdbc.sql("UPDATE waitlist_state SET waiting = waiting - 1 WHERE event_id = ?").param(eventId).update();
+    }
+
+    int confirmed(long eventId) {
+        return jdbc.sql("SELECT coalesce(sum(used), 0) FROM capacity_shard WHERE event_id = ?").param(eventId).query(Integer.class).single();
+    }
+
+    int waiting(long eventId) {
+        return jdbc.sql("SELECT coalesce(max(waiting), 0) FROM waitlist_state WHERE event_id = ?").param(eventId).query(Integer.class).single();
+    }
+
+    /**
+     * Sets the event's capacity and waitlist size: keeps every shard's used places and spreads the
+     * free places over the shards. Caller has checked capacity >= confirmed and waitlist >= waiting.
+     */
+    void resize(long eventId, int capacity, int waitlist) {
+        jdbc.sql("""
+                        INSERT INTO waitlist_state (event_id, size_limit) VALUES (?, ?)
+                        ON CONFLICT (event_id) DO UPDATE SET size_limit = excluded.size_limit""")
+                .params(eventId, waitlist).update();
+        lockWaitlist(eventId);
+        List<int[]> shards = jdbc.sql("SELECT shard, used FROM capacity_shard WHERE event_id = ? ORDER BY shard FOR UPDATE")
+                .param(eventId).query((rs, n) -> new int[]{rs.getInt(1), rs.getInt(2)}).list();
+        int[] used = new int[SHARDS];
+        int totalUsed = 0;
+        for (int[] s : shards) {
+            used[s[0]] = s[1];
+            totalUsed += s[1];
+        }
+        int free = Math.max(0, capacity - totalUsed);
+        for (int shard = 0; shard < SHARDS; shard++) {
+            int share = free / SHARDS + (shard < free % SHARDS ? 1 : 0);
+            jdbc.sql("""
+                            INSERT INTO capacity_shard (event_id, shard, quota, used) VALUES (?, ?, ?, 0)
+                            ON CONFLICT (event_id, shard) DO UPDATE SET quota = excluded.quota""")
+                    .params(eventId, shard, used[shard] + share).update();
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package dev.confer.registration;
+
+public enum RegistrationStatus {
+    CONFIRMED, WAITLISTED, CANCELLED
+}

@@ -1,0 +1,116 @@
+package dev.confer.registration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+@Repository
+class RegistrationStore {
+
+    private static final String COLUMNS = "id, event_id, name, email, company, job_title, locale, status, waitlist_seq, created_at";
+    private static final RowMapper<Attendee> ATTENDEE = (rs, n) -> new Attendee(rs.getObject(1, UUID.class), rs.getLong(2),
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+            RegistrationStatus.valueOf(rs.getString(8)), (Long) rs.getObject(9), rs.getTimestamp(10).toInstant());
+
+    private final JdbcClient jdbc;
+
+    RegistrationStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(UUID id, long eventId, NewRegistration r, String locale, RegistrationStatus status,
+                @Nullable Integer shard, @Nullable Long waitlistSeq) {
+        jdbc.sql("""
+                        INSERT INTO registration (id, event_id, name, email, company, job_title, locale, status, shard,
+                                                  waitlist_seq, confirmed_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN now() END)""")
+                .params(id, eventId, r.name().strip(), r.email().strip(), blankToNull(r.company()), blankToNull(r.jobTitle()),
+                        locale, status.name(), shard, waitlistSeq, status == RegistrationStatus.CONFIRMED)
+                .update();
+    }
+
+    Optional<Attendee> find(long eventId, UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE id = ? AND event_id = ?")
+                .params(id, eventId).query(ATTENDEE).optional();
+    }
+
+    Optional<Attendee> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE id = ?").param(id).query(ATTENDEE).optional();
+    }
+
+    List<Attendee> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE id = ANY(?)")
+                .param(ids.toArray(UUID[]::new)).query(ATTENDEE).list();
+    }
+
+    record Held(RegistrationStatus status, @Nullable Integer shard) {
+    }
+
+    Optional<Held> lock(long eventId, UUID id) {
+        return jdbc.sql("SELECT status, shard FROM registration WHERE id = ? AND event_id = ? FOR UPDATE")
+                .params(id, eventId)
+                .query((rs, n) -> new Held(RegistrationStatus.valueOf(rs.getString(1)), (Integer) rs.getObject(2)))
+                .optional();
+    }
+
+    /** Locks and returns the first waitlisted registration (FIFO), if any. */
+    Optional<Attendee> lockFirstWaitlisted(long eventId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE event_id = ? AND status = 'WAITLISTED' "
+                        + "ORDER BY waitlist_seq LIMIT 1 FOR UPDATE")
+                .param(eventId).query(ATTENDEE).optional();
+    }
+
+    void confirm(UUID id, int shard) {
+        jdbc.sql("UPDATE registration SET status = 'CONFIRMED', shard = ?, waitlist_seq = NULL, confirmed_at = now() WHERE id = ?")
+                .params(shard, id).update();
+    }
+
+    void cancel(UUID id) {
+        jdbc.sql("UPDATE registration SET status = 'CANCELLED', shard = NULL, waitlist_seq = NULL, cancelled_at = now() WHERE id = ?")
+                .param(id).update();
+    }
+
+    /** 1-based place in the waitlist queue. */
+    int waitlistPosition(long eventId, long seq) {
+        return jdbc.sql("SELECT count(*) FROM registration WHERE event_id = ? AND status = 'WAITLISTED' AND waitlist_seq <= ?")
+                .params(eventId, seq).query(Integer.class).single();
+    }
+
+    Map<RegistrationStatus, Integer> countByStatus(long eventId) {
+        Map<RegistrationStatus, Integer> counts = new EnumMap<>(RegistrationStatus.class);
+        for (RegistrationStatus s : RegistrationStatus.values()) {
+            counts.put(s, 0);
+        }
+        jdbc.sql("SELECT status, count(*) FROM registration WHERE event_id = ? GROUP BY status").param(eventId)
+                .query(rs -> {
+                    counts.put(RegistrationStatus.valueOf(rs.getString(1)), rs.getInt(2));
+                });
+        return counts;
+    }
+
+    List<Attendee> search(long eventId, @Nullable RegistrationStatus status, @Nullable String query, int limit, int offset) {
+        String like = query == null || query.isBlank() ? null : "%" + query.strip().toLowerCase() + "%";
+        return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE event_id = ? "
+                        + "AND (?::text IS NULL OR status = ?) "
+                        + "AND (?::text IS NULL OR lower(name) LIKE ? OR lower(email) LIKE ? OR lower(coalesce(company, '')) LIKE ?) "
+                        + "ORDER BY created_at, id LIMIT ? OFFSET ?")
+                .params(eventId, status == null ? null : status.name(), status == null ? null : status.name(),
+                        like, like, like, like, limit, offset)
+                .query(ATTENDEE).list();
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

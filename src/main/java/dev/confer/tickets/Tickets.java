@@ -1,0 +1,129 @@
+package dev.confer.tickets;
+
+import dev.confer.events.EventDefined;
+import dev.confer.events.EventSchedule;
+import dev.confer.shared.Rejection;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * The tickets module's API. A ticket reads {@code CF1.<event>.<registration>.<signature>}: the event
+ * slug, the registration id (22 base64url characters) and an Ed25519 signature over both, so it
+ * names no personal data and cannot be altered or forged without the event's private key.
+ */
+@Service
+public class Tickets {
+
+    static final String PREFIX = "CF1";
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+
+    private final TicketKeys keys;
+
+    Tickets(TicketKeys keys) {
+        this.keys = keys;
+    }
+
+    @EventListener
+    void on(EventDefined defined) {
+        keys.createIfAbsent(defined.schedule().id());
+    }
+
+    /** The QR text for a registration. */
+    public String issue(EventSchedule event, UUID registrationId) {
+        TicketKeys.EventKeys k = keys(event);
+        String body = PREFIX + "." + event.slug() + "." + encode(registrationId);
+        try {
+            Signature signer = Signature.getInstance("Ed25519");
+            signer.initSign(k.privateKey());
+            signer.update(body.getBytes(StandardCharsets.US_ASCII));
+            return body + "." + B64.encodeToString(signer.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The registration a ticket names, or a 422 that a desk worker understands. */
+    public UUID verify(EventSchedule event, String ticket) {
+        String text = ticket == null ? "" : ticket.strip();
+        String[] parts = text.split("\\.");
+        if (parts.length != 4 || !PREFIX.equals(parts[0])) {
+            throw Rejection.unprocessable("ticket.unreadable");
+        }
+        if (!parts[1].equals(event.slug())) {
+            throw Rejection.unprocessable("ticket.other-event", parts[1]);
+        }
+        UUID id;
+        byte[] signature;
+        try {
+            id = decode(parts[2]);
+            signature = B64D.decode(parts[3]);
+        } catch (IllegalArgumentException e) {
+            throw Rejection.unprocessable("ticket.unreadable");
+        }
+        try {
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(keys(event).publicKey());
+            verifier.update((parts[0] + "." + parts[1] + "." + parts[2]).getBytes(StandardCharsets.US_ASCII));
+            if (!verifier.verify(signature)) {
+                throw Rejection.unprocessable("ticket.forged");
+            }
+        } catch (java.security.SignatureException e) {
+            throw Rejection.unprocessable("ticket.forged");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        return id;
+    }
+
+    /** The event's public key (X.509, base64) for scanners that verify tickets offline. */
+    public String publicKey(EventSchedule event) {
+        return Base64.getEncoder().encodeToString(keys(event).publicKey().getEncoded());
+    }
+
+    /** A token that lets the attendee read and cancel their own registration; derived, never stored. */
+    public String manageToken(EventSchedule event, UUID registrationId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(keys(event).manageSecret(), "HmacSHA256"));
+            byte[] digest = mac.doFinal(("manage:" + registrationId).getBytes(StandardCharsets.US_ASCII));
+            return B64.encodeToString(java.util.Arrays.copyOf(digest, 24));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean manageTokenMatches(EventSchedule event, UUID registrationId, String presented) {
+        return presented != null && MessageDigest.isEqual(
+                manageToken(event, registrationId).getBytes(StandardCharsets.US_ASCII),
+                presented.strip().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private TicketKeys.EventKeys keys(EventSchedule event) {
+        return keys.find(event.id()).orElseThrow(() -> new IllegalStateException("Event " + event.slug() + " has no ticket key"));
+    }
+
+    static String encode(UUID id) {
+        return B64.encodeToString(ByteBuffer.allocate(16).putLong(id.getMostSignificantBits())
+                .putLong(id.getLeastSignificantBits()).array());
+    }
+
+    static UUID decode(String text) {
+        byte[] bytes = B64D.decode(text);
+        if (bytes.length != 16) {
+            throw new IllegalArgumentException("not a registration id");
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        return new UUID(buffer.getLong(), buffer.getLong());
+    }
+}
