@@ -1,0 +1,274 @@
+#!/usr/bin/env bash
+# Confer load benchmark: starts Confer on a fresh embedded PostgreSQL, defines a benchmark event and
+# drives it over HTTP with wrk in three phases:
+#   (a) registrations, (b) desk check-ins on the first day, (c) badge taps at session doors.
+# Prints throughput and p50/p99 latency per phase, then checks that the event's statistics equal
+# exactly what wrk saw accepted (PASS/FAIL). The application is stopped at the end, also on Ctrl-C.
+#
+# Settings (environment):
+#   BENCH_DURATION     seconds per phase                  (30)
+#   BENCH_CONNECTIONS  concurrent HTTP connections         (32)
+#   BENCH_THREADS      wrk threads                         (2)
+#   BENCH_WARMUP       seconds per phase of a warm-up run on a separate event, 0 to skip (5)
+#   BENCH_PORT         HTTP port of the application        (18080)
+#   BENCH_JAVA_OPTS    JVM options                         (-Xms1g -Xmx1g)
+#   BENCH_KEEP=1       keep the temporary directory (data, logs, wrk output) afterwards
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+
+DURATION="${BENCH_DURATION:-30}"
+CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+THREADS="${BENCH_THREADS:-2}"
+WARMUP="${BENCH_WARMUP:-5}"
+PORT="${BENCH_PORT:-18080}"
+JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms1g -Xmx1g}"
+DRAIN=5 # wrk runs this much longer than a phase, so every answer in flight is counted
+BASE="http://127.0.0.1:$PORT"
+TOKEN="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+
+# Targets on a 2-core machine (reported, not enforced: the figures depend on the machine)
+TARGET_REGISTRATIONS=1000
+TARGET_CHECKINS=1000
+TARGET_TAPS=2000
+TARGET_P99_MS=100
+
+say() { printf '%s\n' "$*" >&2; }
+die() { say "bench: $*"; exit 1; }
+
+# --- tools ------------------------------------------------------------------------------------
+if ! command -v wrk >/dev/null 2>&1; then
+  say "Installing wrk (Debian package)..."
+  (apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }) \
+    || die "wrk is missing and could not be installed; install it with: apt-get install -y wrk"
+fi
+for tool in curl jq; do
+  command -v "$tool" >/dev/null 2>&1 || apt-get install -y -qq "$tool" >/dev/null || die "$tool is missing"
+done
+
+java_ok() { "$1/bin/java" -version 2>&1 | grep -Eq 'version "(2[1-9]|[3-9][0-9])'; }
+if [ -z "${JAVA_HOME:-}" ] || ! java_ok "$JAVA_HOME"; then
+  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64; do
+    if [ -x "$candidate/bin/java" ] && java_ok "$candidate"; then export JAVA_HOME="$candidate"; break; fi
+  done
+fi
+[ -n "${JAVA_HOME:-}" ] && java_ok "$JAVA_HOME" || die "needs a JDK 21 or newer in JAVA_HOME"
+
+# --- build the jar when it is missing or older than the sources ------------------------------
+if [ ! -f target/confer.jar ] || [ -n "$(find src pom.xml -newer target/confer.jar -print -quit)" ]; then
+  say "Building target/confer.jar..."
+  ./mvnw -q -B package -DskipTests
+fi
+
+# --- start the application on a fresh data directory -----------------------------------------
+if curl -s -o /dev/null "$BASE/"; then die "port $PORT is already in use; set BENCH_PORT"; fi
+WORK="$(mktemp -d /tmp/confer-bench.XXXXXX)"
+chmod 755 "$WORK"
+mkdir -p "$WORK/wrk"
+APP_PID=""
+
+stop_app() {
+  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+    say "Stopping Confer (pid $APP_PID)..."
+    kill "$APP_PID" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$APP_PID" 2>/dev/null || true
+  fi
+  # the application stops its PostgreSQL on the way out; if it could not, stop that server here
+  local pidfile="$WORK/data/postgres/postmaster.pid"
+  if [ -f "$pidfile" ]; then
+    local pg_pid
+    pg_pid="$(head -1 "$pidfile")"
+    if [ -n "$pg_pid" ] && kill -0 "$pg_pid" 2>/dev/null; then
+      kill -INT "$pg_pid" 2>/dev/null || true
+      for _ in $(seq 1 60); do kill -0 "$pg_pid" 2>/dev/null || break; sleep 0.5; done
+    fi
+  fi
+}
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  stop_app
+  if [ "${BENCH_KEEP:-0}" = 1 ] || [ "$rc" -ne 0 ]; then
+    say "Kept $WORK (application log: $WORK/app.log)"
+  else
+    rm -rf "$WORK"
+  fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'say "interrupted"; exit 130' INT TERM
+
+say "Starting Confer on port $PORT with data in $WORK/data..."
+# shellcheck disable=SC2086
+SERVER_PORT="$PORT" CONFER_DATA_DIR="$WORK/data" CONFER_DEMO=false CONFER_ADMIN_TOKEN="$TOKEN" \
+  "$JAVA_HOME/bin/java" $JAVA_OPTS -jar target/confer.jar >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+for i in $(seq 1 240); do
+  if curl -fsS "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"'; then break; fi
+  kill -0 "$APP_PID" 2>/dev/null || { tail -40 "$WORK/app.log" >&2; die "Confer did not start"; }
+  [ "$i" -lt 240 ] || { tail -40 "$WORK/app.log" >&2; die "Confer did not become healthy in 120 s"; }
+  sleep 0.5
+done
+
+# --- HTTP helpers -----------------------------------------------------------------------------
+# api METHOD PATH [BODY]: prints the response body; fails on anything but 2xx
+api() {
+  local out status
+  out="$(mktemp "$WORK/api.XXXXXX")"
+  status="$(curl -sS -o "$out" -w '%{http_code}' -X "$1" -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/json' ${3:+--data-binary "$3"} "$BASE$2")"
+  if [ "${status:0:1}" != 2 ]; then
+    say "$1 $2 answered $status: $(head -c 600 "$out")"
+    rm -f "$out"
+    return 1
+  fi
+  cat "$out"
+  rm -f "$out"
+}
+
+# result FILE KEY: one value from a phase's key=value result file (0 when absent)
+result() { local v; v="$(sed -n "s/^$2=//p" "$1" 2>/dev/null | head -1)"; echo "${v:-0}"; }
+
+# --- the benchmark event ----------------------------------------------------------------------
+DAY1="$(TZ=Asia/Seoul date +%F)"
+DAY2="$(TZ=Asia/Seoul date -d "$DAY1 + 1 day" +%F)"
+CHECKIN_AT="${DAY1}T00:30:00Z" # 09:30 in Seoul: inside the first day's doors (08:00-18:00)
+TAP_AT="${DAY1}T04:05:00Z"     # 13:05 in Seoul: five minutes into the first afternoon sessions
+VOUCHERS=20000
+HALL_SEATS=(4000 800 600)
+SMALL_ROOM=300 # rooms R01 and R02 fill up, so the tap phase also meets full rooms
+POINTS="$(seq -f 'session:S1%02g' 1 24 | paste -sd,)"
+
+event_definition() {
+  jq -n --arg day1 "$DAY1" --arg day2 "$DAY2" --argjson vouchers "$VOUCHERS" --argjson small "$SMALL_ROOM" \
+    --argjson halls "$(printf '%s\n' "${HALL_SEATS[@]}" | jq -s .)" '
+    def keynote: {start: "10:00", end: "11:30",
+                  halls: [["Hall D", "Overflow E1", "Overflow E2"], $halls] | transpose | map({name: .[0], seats: .[1]})};
+    def room(n): "R" + (if n < 10 then "0" else "" end) + (n | tostring);
+    {name: {ko: "Confer 벤치마크", en: "Confer benchmark"}, timezone: "Asia/Seoul", capacity: 1000000, waitlist: 0,
+     days: [$day1, $day2] | map({date: ., doorsOpen: "08:00", end: "18:00", mealVouchers: $vouchers, keynote: keynote}),
+     rooms: [range(1; 25) | {code: room(.), name: {ko: ("벤치 " + room(.)), en: ("Bench " + room(.))},
+                              capacity: (if . <= 2 then $small else 5000 end)}],
+     tracks: [{code: "bench", name: {ko: "벤치마크", en: "Benchmark"}}],
+     sessions: [[1, $day1], [2, $day2]] | map(.[0] as $d | .[1] as $date | range(1; 25) | {
+                  code: ("S" + ($d | tostring) + (if . < 10 then "0" else "" end) + (. | tostring)),
+                  title: {ko: ("세션 " + (. | tostring)), en: ("Session " + (. | tostring))},
+                  track: "bench", room: room(.), day: $date, start: "13:00", end: "13:45", language: "ko",
+                  speakers: [{name: "Speaker", company: "Bench Co"}]}) | flatten,
+     booths: [{code: "B01", sponsor: "Bench Sponsor", location: "A-01"}]}'
+}
+
+# --- one wrk phase ------------------------------------------------------------------------------
+# run_phase NAME SCRIPT SLUG SECONDS [VAR=value ...]: the result lands in $WORK/NAME.result
+run_phase() {
+  local name=$1 script=$2 slug=$3 secs=$4
+  shift 4
+  env BENCH_LUA="$ROOT/bench/lua" BENCH_SLUG="$slug" BENCH_SECONDS="$secs" BENCH_THREADS="$THREADS" \
+    BENCH_RESULT="$WORK/$name.result" BENCH_WORK="$WORK/wrk" BENCH_RUN="$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')" "$@" \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((secs + DRAIN))s" --timeout 30s --latency -s "$ROOT/bench/lua/$script" "$BASE" \
+    >"$WORK/$name.wrk.txt" 2>&1 || { cat "$WORK/$name.wrk.txt" >&2; die "wrk failed in phase $name"; }
+  grep -q '^requests=' "$WORK/$name.result" 2>/dev/null || { cat "$WORK/$name.wrk.txt" >&2; die "phase $name left no result"; }
+  local unexpected
+  unexpected="$(grep -E '^status_' "$WORK/$name.result" | grep -vE '^status_(200|201)=' || true)"
+  say "  $name: $(result "$WORK/$name.result" requests) requests in $(result "$WORK/$name.result" seconds) s," \
+    "$(result "$WORK/$name.result" rate)/s, p50 $(result "$WORK/$name.result" p50_ms) ms," \
+    "p99 $(result "$WORK/$name.result" p99_ms) ms${unexpected:+; other answers: $(echo "$unexpected" | tr '\n' ' ')}"
+}
+
+# run_event PREFIX SLUG SECONDS: define the event and run the three phases against it
+run_event() {
+  local prefix=$1 slug=$2 secs=$3
+  api PUT "/api/v1/events/$slug" "$(event_definition)" >/dev/null
+  local desk door
+  desk="$(api POST "/api/v1/events/$slug/staff-tokens" '{"role":"DESK","label":"bench desks"}' | jq -r .token)"
+  door="$(api POST "/api/v1/events/$slug/staff-tokens" '{"role":"DOOR","label":"bench doors"}' | jq -r .token)"
+
+  rm -f "$WORK"/wrk/*.txt
+  run_phase "${prefix}registrations" register.lua "$slug" "$secs"
+  cat "$WORK"/wrk/tickets-*.txt >"$WORK/${prefix}tickets.txt"
+
+  run_phase "${prefix}check-ins" checkin.lua "$slug" "$secs" BENCH_TOKEN="$desk" \
+    BENCH_TICKETS="$WORK/${prefix}tickets.txt" BENCH_AT="$CHECKIN_AT"
+  cat "$WORK"/wrk/checked-in-*.txt >"$WORK/${prefix}checked-in.txt"
+
+  run_phase "${prefix}taps" tap.lua "$slug" "$secs" BENCH_TOKEN="$door" \
+    BENCH_TICKETS="$WORK/${prefix}checked-in.txt" BENCH_AT="$TAP_AT" BENCH_POINTS="$POINTS"
+}
+
+# --- compare the event's statistics with what wrk saw -------------------------------------------
+FAILURES=0
+check() { # check WHAT EXPECTED ACTUAL
+  if [ "$2" = "$3" ]; then
+    printf '  %-44s %10s = %-10s ok\n' "$1" "$2" "$3"
+  else
+    printf '  %-44s %10s ≠ %-10s FAIL\n' "$1" "$2" "$3"
+    FAILURES=$((FAILURES + 1))
+  fi
+}
+
+verify() {
+  local prefix=$1 slug=$2 stats
+  stats="$(api GET "/api/v1/events/$slug/stats")" || { FAILURES=$((FAILURES + 1)); say "  no statistics for $slug"; return; }
+  echo "$stats" >"$WORK/${prefix}stats.json"
+  local reg="$WORK/${prefix}registrations.result" chk="$WORK/${prefix}check-ins.result" tap="$WORK/${prefix}taps.result"
+  echo "Statistics of '$slug' against what wrk saw accepted (expected = actual):"
+  check "registrations confirmed (201 CONFIRMED)" "$(result "$reg" outcome_CONFIRMED)" \
+    "$(jq -r '.registrations.CONFIRMED // 0' <<<"$stats")"
+  check "tickets written by the registration phase" "$(result "$reg" status_201)" "$(wc -l <"$WORK/${prefix}tickets.txt" | tr -d ' ')"
+  check "check-ins on $DAY1 (200 firstToday)" "$(result "$chk" outcome_first_today)" \
+    "$(jq -r --arg d "$DAY1" '[.days[]? | select(.day == $d) | .checkedIn] | first // 0' <<<"$stats")"
+  check "lunch vouchers on $DAY1 (200 with mealVoucher)" "$(result "$chk" outcome_meal_voucher)" \
+    "$(jq -r --arg d "$DAY1" '[.days[]? | select(.day == $d) | .vouchersIssued] | first // 0' <<<"$stats")"
+  check "keynote seats on $DAY1 (200 with keynoteSeat)" "$(result "$chk" outcome_keynote_seat)" \
+    "$(jq -r --arg d "$DAY1" '[.days[]? | select(.day == $d) | .keynoteSeatsTaken] | first // 0' <<<"$stats")"
+  check "admitted at session doors (200 ADMITTED)" "$(result "$tap" outcome_ADMITTED)" \
+    "$(jq -r '[.sessions[]?.admitted] | add // 0' <<<"$stats")"
+  check "sessions admitted beyond their capacity" 0 "$(jq -r '[.sessions[]? | select(.admitted > .capacity)] | length' <<<"$stats")"
+  if [ "$(result "$tap" outcome_FULL)" -gt 0 ]; then
+    check "small rooms full when taps met FULL (S101, S102)" "$((2 * SMALL_ROOM))" \
+      "$(jq -r '[.sessions[]? | select(.code == "S101" or .code == "S102") | .admitted] | add // 0' <<<"$stats")"
+  fi
+}
+
+# --- run ----------------------------------------------------------------------------------------
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+say "wrk: $THREADS threads, $CONNECTIONS connections, $DURATION s per phase (+ up to ${DRAIN} s to collect answers in flight)"
+if [ "$WARMUP" -gt 0 ]; then
+  say "Warm-up ($WARMUP s per phase, event bench-warmup):"
+  run_event "warmup-" bench-warmup "$WARMUP"
+fi
+say "Measured run (event bench):"
+run_event "" bench "$DURATION"
+
+echo
+printf 'Confer benchmark, %s, %s, %s cores, load average before/after %s / %s; wrk %s threads, %s connections, %s s per phase\n' \
+  "$(date -u +%FT%TZ)" "$(uname -m)" "$(nproc)" "$LOAD_BEFORE" "$(cut -d' ' -f1-3 /proc/loadavg)" "$THREADS" "$CONNECTIONS" "$DURATION"
+printf '%-16s %10s %10s %9s %9s %9s   %s\n' phase requests "per s" "p50 ms" "p99 ms" "max ms" "target"
+for phase in registrations check-ins taps; do
+  file="$WORK/$phase.result"
+  case $phase in
+    registrations) target=$TARGET_REGISTRATIONS ;;
+    check-ins) target=$TARGET_CHECKINS ;;
+    taps) target=$TARGET_TAPS ;;
+  esac
+  rate="$(result "$file" rate)" p99="$(result "$file" p99_ms)"
+  met="met"
+  if [ "$rate" -lt "$target" ] || awk -v p="$p99" -v t="$TARGET_P99_MS" 'BEGIN { exit !(p >= t) }'; then met="MISSED"; fi
+  printf '%-16s %10s %10s %9s %9s %9s   >= %s/s, p99 < %s ms: %s\n' "$phase" "$(result "$file" requests)" "$rate" \
+    "$(result "$file" p50_ms)" "$p99" "$(result "$file" max_ms)" "$target" "$TARGET_P99_MS" "$met"
+done
+echo
+
+if [ "$WARMUP" -gt 0 ]; then verify "warmup-" bench-warmup; fi
+verify "" bench
+echo
+if [ "$FAILURES" -eq 0 ]; then
+  echo "PASS: the statistics match what wrk saw accepted"
+else
+  echo "FAIL: $FAILURES check(s) did not match (details above; kept $WORK)"
+  BENCH_KEEP=1
+  exit 1
+fi
