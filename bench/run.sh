@@ -221,11 +221,13 @@ verify() {
   check "check-ins on $DAY1 (200 firstToday)" "$(result "$chk" outcome_first_today)" \
     "$(jq -r --arg d "$DAY1" '[.days[]? | select(.day == $d) | .checkedIn] | first // 0' <<<"$stats")"
   check "lunch vouchers on $DAY1 (200 with mealVoucher)" "$(result "$chk" outcome_meal_voucher)" \
-    "$(jq -r --arg d "$DAY1" '[.days[]? | select(.day == $d) | .vouchersIssued] | first // 0' <<<"$stats")"
+    "$(jq -r --arg d "$DAY1" '[.days[]? | select(.day == $d) | .vouchers.issued] | first // 0' <<<"$stats")"
   check "keynote seats on $DAY1 (200 with keynoteSeat)" "$(result "$chk" outcome_keynote_seat)" \
-    "$(jq -r --arg d "$DAY1" '[.days[]? | select(.day == $d) | .keynoteSeatsTaken] | first // 0' <<<"$stats")"
+    "$(jq -r --arg d "$DAY1" '[.days[]? | select(.day == $d) | .keynote.taken] | first // 0' <<<"$stats")"
   check "admitted at session doors (200 ADMITTED)" "$(result "$tap" outcome_ADMITTED)" \
     "$(jq -r '[.sessions[]?.admitted] | add // 0' <<<"$stats")"
+  check "turned away at full doors (200 FULL)" "$(result "$tap" outcome_FULL)" \
+    "$(jq -r '[.sessions[]?.turnedAway] | add // 0' <<<"$stats")"
   check "sessions admitted beyond their capacity" 0 "$(jq -r '[.sessions[]? | select(.admitted > .capacity)] | length' <<<"$stats")"
   if [ "$(result "$tap" outcome_FULL)" -gt 0 ]; then
     check "small rooms full when taps met FULL (S101, S102)" "$((2 * SMALL_ROOM))" \
