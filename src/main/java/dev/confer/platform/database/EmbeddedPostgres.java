@@ -55,7 +55,9 @@ final class EmbeddedPostgres {
             }
             Integer running = runningPort();
             if (running != null) {
+                // left behind by a JVM that was killed: adopt it (and stop it when we stop)
                 port = running;
+                startedHere = true;
                 log.info("Reusing PostgreSQL already running on {} (port {})", dataDir, port);
                 return;
             }
