@@ -22,7 +22,9 @@ import java.util.UUID;
  * One badge tap at a session door or a booth, decided in one transaction against the database only,
  * so any number of app instances and devices may tap at once. The tap id is claimed first: a resent
  * tap is a DUPLICATE and counts nothing. A tap of a cancelled (or never confirmed) registration is
- * answered NOT_CHECKED_IN like any other attendee the desk has not let in that day.
+ * answered NOT_CHECKED_IN like any other attendee the desk has not let in that day. A session tap is
+ * not checked against the session's own day or hours: the check-in rule already ties it to a day,
+ * and a door that lets people in early must not be refused.
  */
 @Service
 class DoorTaps {
