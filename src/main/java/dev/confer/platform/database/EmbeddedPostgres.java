@@ -3,8 +3,7 @@ package dev.confer.platform.database;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -27,17 +26,18 @@ import java.util.concurrent.TimeUnit;
  */
 final class EmbeddedPostgres {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
     private static final int NOBODY = 65534;
 
+    private final Log log;
     private final Path dataDir;
     private final Path binDir;
     private final boolean asNobody;
     private int port;
     private boolean startedHere;
 
-    EmbeddedPostgres(Path baseDir) {
+    EmbeddedPostgres(Path baseDir, Log log) {
+        this.log = log;
         this.dataDir = baseDir.resolve("postgres").toAbsolutePath();
         this.binDir = baseDir.resolve("pg-binaries").toAbsolutePath();
         this.asNobody = "root".equals(System.getProperty("user.name"));
@@ -47,16 +47,25 @@ final class EmbeddedPostgres {
         return port;
     }
 
-    synchronized void start() {
+    /** Starts the server; {@code fresh} first stops any server left on the directory and wipes the data. */
+    synchronized void start(boolean fresh) {
         try {
             extractBinaries();
+            if (fresh) {
+                if (runningPort() != null) {
+                    run(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-m", "immediate", "-w", "stop"));
+                }
+                org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
+            }
             if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
                 initdb();
             }
             Integer running = runningPort();
             if (running != null) {
+                // left behind by a JVM that was killed: adopt it (and stop it when we stop)
                 port = running;
-                log.info("Reusing PostgreSQL already running on {} (port {})", dataDir, port);
+                startedHere = true;
+                log.info("Reusing PostgreSQL already running on " + dataDir + " (port " + port + ")");
                 return;
             }
             port = freePort();
@@ -67,7 +76,7 @@ final class EmbeddedPostgres {
                             + " -c max_wal_size=2GB -c checkpoint_timeout=15min",
                     "start"));
             startedHere = true;
-            log.info("Started embedded PostgreSQL on port {} with data in {}", port, dataDir);
+            log.info("Started embedded PostgreSQL " + "on port " + port + " with data in " + dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
         }
@@ -81,7 +90,7 @@ final class EmbeddedPostgres {
             run(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-m", "fast", "-w", "stop"));
             startedHere = false;
         } catch (IOException | RuntimeException e) {
-            log.warn("Could not stop embedded PostgreSQL cleanly: {}", e.getMessage());
+            log.warn("Could not stop embedded PostgreSQL cleanly: " + e.getMessage());
         }
     }
 

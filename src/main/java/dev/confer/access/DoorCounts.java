@@ -1,0 +1,51 @@
+package dev.confer.access;
+
+import dev.confer.events.EventSchedule;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Map;
+
+/** The access module's API for reports: seats taken per session and visitors per booth. */
+@Service
+public class DoorCounts {
+
+    private final SessionSeats seats;
+    private final BoothVisits visits;
+    private final TapLog taps;
+
+    DoorCounts(SessionSeats seats, BoothVisits visits, TapLog taps) {
+        this.seats = seats;
+        this.visits = visits;
+        this.taps = taps;
+    }
+
+    /**
+     * One session's door. {@code turnedAway} counts distinct attendees who found it full and never got in.
+     */
+    public record SessionCount(String code, int capacity, int admitted, int turnedAway) {
+    }
+
+    /** One booth: distinct attendees who showed their badge, and all their counted visits. */
+    public record BoothCount(String code, int visitors, int visits) {
+    }
+
+    /** Every session of the definition, in its order. */
+    public List<SessionCount> sessions(EventSchedule event) {
+        Map<String, SessionSeats.Fill> fills = seats.fills(event.id());
+        Map<String, Integer> turnedAway = taps.turnedAwayBySession(event.id());
+        return event.sessions().stream().map(s -> {
+            SessionSeats.Fill fill = fills.getOrDefault(s.code(), new SessionSeats.Fill(0, event.seatsAt(s)));
+            return new SessionCount(s.code(), fill.capacity(), fill.admitted(), turnedAway.getOrDefault(s.code(), 0));
+        }).toList();
+    }
+
+    /** Every booth of the definition, in its order. */
+    public List<BoothCount> booths(EventSchedule event) {
+        Map<String, BoothVisits.Totals> totals = visits.totals(event.id());
+        return event.booths().stream().map(b -> {
+            BoothVisits.Totals t = totals.getOrDefault(b.code(), new BoothVisits.Totals(0, 0));
+            return new BoothCount(b.code(), t.visitors(), t.visits());
+        }).toList();
+    }
+}

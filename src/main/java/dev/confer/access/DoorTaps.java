@@ -1,0 +1,124 @@
+package dev.confer.access;
+
+import dev.confer.checkin.Checkins;
+import dev.confer.events.EventSchedule;
+import dev.confer.registration.Attendee;
+import dev.confer.registration.Registrations;
+import dev.confer.shared.Caller;
+import dev.confer.shared.Rejection;
+import dev.confer.shared.Role;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One badge tap at a session door or a booth, decided in one transaction against the database only,
+ * so any number of app instances and devices may tap at once. The tap id is claimed first: a resent
+ * tap is a DUPLICATE and counts nothing. A tap of a cancelled (or never confirmed) registration is
+ * answered NOT_CHECKED_IN like any other attendee the desk has not let in that day. A session tap is
+ * not checked against the session's own day or hours: the check-in rule already ties it to a day,
+ * and a door that lets people in early must not be refused.
+ */
+@Service
+class DoorTaps {
+
+    private final Credentials credentials;
+    private final Checkins checkins;
+    private final Registrations registrations;
+    private final TapLog log;
+    private final SessionSeats seats;
+    private final BoothVisits booths;
+    private final Clock clock;
+
+    DoorTaps(Credentials credentials, Checkins checkins, Registrations registrations, TapLog log, SessionSeats seats,
+             BoothVisits booths, Clock clock) {
+        this.credentials = credentials;
+        this.checkins = checkins;
+        this.registrations = registrations;
+        this.log = log;
+        this.seats = seats;
+        this.booths = booths;
+        this.clock = clock;
+    }
+
+    @Transactional
+    TapAnswer tap(EventSchedule event, Caller caller, TapRequest request) {
+        UUID tapId = tapId(request.tapId());
+        TapPoint point = TapPoint.parse(request.point(), event);
+        if (caller.role() == Role.SPONSOR && !(point.kind() == TapPoint.Kind.BOOTH && point.code().equals(caller.boothCode()))) {
+            throw Rejection.forbidden("access.other-booth", String.valueOf(caller.boothCode()), point.text());
+        }
+        Instant at = at(request.at());
+        UUID attendee = credentials.registrationOf(event, request.credential());
+        boolean mayEnter = checkins.checkedIn(attendee, event.localDate(at))
+                && registrations.find(event, attendee).map(Attendee::isConfirmed).orElse(false);
+
+        if (!log.recordFirst(tapId, event.id(), point, attendee, at, mayEnter ? TapResult.ADMITTED : TapResult.NOT_CHECKED_IN)) {
+            return standing(event, point, attendee, TapResult.DUPLICATE).duplicateOf(log.resultOf(tapId));
+        }
+        if (!mayEnter) {
+            return standing(event, point, attendee, TapResult.NOT_CHECKED_IN);
+        }
+        if (point.isSession()) {
+            return enterSession(event, point, attendee, at, tapId);
+        }
+        return TapAnswer.atBooth(TapResult.ADMITTED, booths.visit(event.id(), point.code(), attendee, at));
+    }
+
+    private TapAnswer enterSession(EventSchedule event, TapPoint point, UUID attendee, Instant at, UUID tapId) {
+        int seatsInDefinition = event.seatsAt(event.session(point.code()).orElseThrow());
+        if (!seats.enter(event.id(), point.code(), attendee, at)) {
+            // re-entry: they hold a seat already
+            return TapAnswer.atSession(TapResult.ADMITTED, seats.fill(event.id(), point.code(), seatsInDefinition));
+        }
+        Optional<SessionSeats.Fill> seat = seats.takeSeat(event.id(), point.code(), seatsInDefinition);
+        if (seat.isPresent()) {
+            return TapAnswer.atSession(TapResult.ADMITTED, seat.get());
+        }
+        seats.leave(event.id(), point.code(), attendee);
+        log.settle(tapId, TapResult.FULL);
+        return TapAnswer.atSession(TapResult.FULL, seats.fill(event.id(), point.code(), seatsInDefinition));
+    }
+
+    /** The counts as they stand, for an answer that changed nothing. */
+    private TapAnswer standing(EventSchedule event, TapPoint point, UUID attendee, TapResult result) {
+        if (point.isSession()) {
+            int seatsInDefinition = event.seatsAt(event.session(point.code()).orElseThrow());
+            return TapAnswer.atSession(result, seats.fill(event.id(), point.code(), seatsInDefinition));
+        }
+        return TapAnswer.atBooth(result, booths.visitsOf(event.id(), point.code(), attendee));
+    }
+
+    private static UUID tapId(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            throw Rejection.badRequest("access.tap-id-required");
+        }
+        try {
+            if (text.strip().length() != 36) {
+                throw new IllegalArgumentException("not in the 8-4-4-4-12 form");
+            }
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw Rejection.badRequest("access.tap-id-invalid", text);
+        }
+    }
+
+    /** When the tap happened (a scanner that was offline sends it later); now if the device did not say. */
+    private Instant at(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return clock.instant();
+        }
+        try {
+            return OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw Rejection.badRequest("access.bad-time", text);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.confer.access;
+
+import org.jspecify.annotations.Nullable;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Leads as a spreadsheet file: UTF-8 with a byte order mark so that Excel shows Korean names,
+ * CRLF line ends, times in the event's zone, and cells that Excel would run as a formula defused.
+ */
+final class LeadsCsv {
+
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private LeadsCsv() {
+    }
+
+    static byte[] write(List<String> headers, List<BoothLeads.Lead> leads, ZoneId zone) {
+        StringBuilder csv = new StringBuilder();
+        line(csv, headers.toArray(String[]::new));
+        for (BoothLeads.Lead lead : leads) {
+            line(csv, lead.name(), lead.company(), lead.jobTitle(), lead.email(),
+                    TIME.format(lead.firstVisitAt().atZone(zone)), TIME.format(lead.lastVisitAt().atZone(zone)),
+                    Integer.toString(lead.visits()));
+        }
+        byte[] text = csv.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] file = new byte[BOM.length + text.length];
+        System.arraycopy(BOM, 0, file, 0, BOM.length);
+        System.arraycopy(text, 0, file, BOM.length, text.length);
+        return file;
+    }
+
+    private static void line(StringBuilder csv, @Nullable String... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            csv.append(cell(cells[i]));
+        }
+        csv.append("\r\n");
+    }
+
+    static String cell(@Nullable String value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value;
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text; // an attendee-typed "=HYPERLINK(...)" must stay text in the sponsor's Excel
+        }
+        if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0
+                || !text.equals(text.strip())) {
+            return '"' + text.replace("\"", "\"\"") + '"';
+        }
+        return text;
+    }
+}

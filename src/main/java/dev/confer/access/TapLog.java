@@ -1,0 +1,60 @@
+package dev.confer.access;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** The tap table: every tap a device sent, kept once per device tap id, with what it got. */
+@Repository
+class TapLog {
+
+    private final JdbcClient jdbc;
+
+    TapLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Records a tap unless its id was seen before. A concurrent tap with the same id waits on the key
+     * until the first commits and then sees the conflict, so exactly one of them counts.
+     */
+    boolean recordFirst(UUID tapId, long eventId, TapPoint point, UUID registrationId, Instant at, TapResult result) {
+        return jdbc.sql("""
+                        INSERT INTO tap (tap_id, event_id, point, registration_id, at, result)
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tap_id) DO NOTHING""")
+                .params(tapId, eventId, point.text(), registrationId, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), result.name())
+                .update() == 1;
+    }
+
+    TapResult resultOf(UUID tapId) {
+        return jdbc.sql("SELECT result FROM tap WHERE tap_id = ?").param(tapId)
+                .query((rs, n) -> TapResult.valueOf(rs.getString(1))).single();
+    }
+
+    /** Corrects the result recorded first (a door that turned out to be full). */
+    void settle(UUID tapId, TapResult result) {
+        jdbc.sql("UPDATE tap SET result = ? WHERE tap_id = ?").params(result.name(), tapId).update();
+    }
+
+    /** Per session code: distinct attendees who found the door full and never got in. */
+    Map<String, Integer> turnedAwayBySession(long eventId) {
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.sql("""
+                        SELECT substr(t.point, 9), count(DISTINCT t.registration_id) FROM tap t
+                        WHERE t.event_id = ? AND t.result = 'FULL' AND t.point LIKE 'session:%'
+                          AND NOT EXISTS (SELECT 1 FROM session_attendance a WHERE a.event_id = t.event_id
+                                          AND a.session_code = substr(t.point, 9) AND a.registration_id = t.registration_id)
+                        GROUP BY t.point""")
+                .param(eventId)
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
+        return counts;
+    }
+}

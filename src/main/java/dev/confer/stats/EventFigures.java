@@ -1,0 +1,84 @@
+package dev.confer.stats;
+
+import dev.confer.access.DoorCounts;
+import dev.confer.checkin.Checkins;
+import dev.confer.checkin.DayCount;
+import dev.confer.events.EventSchedule;
+import dev.confer.registration.RegistrationStatus;
+import dev.confer.registration.Registrations;
+import dev.confer.shared.LocalizedText;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Gathers an event's figures from the modules that own them, through their public APIs only. */
+@Component
+class EventFigures {
+
+    private final Registrations registrations;
+    private final Checkins checkins;
+    private final DoorCounts doors;
+
+    EventFigures(Registrations registrations, Checkins checkins, DoorCounts doors) {
+        this.registrations = registrations;
+        this.checkins = checkins;
+        this.doors = doors;
+    }
+
+    record Report(String event, Map<RegistrationStatus, Integer> registrations, List<DayFigures> days,
+                  List<SessionFigures> sessions, List<BoothFigures> booths) {
+    }
+
+    record DayFigures(LocalDate day, int checkedIn, Vouchers vouchers, KeynoteSeats keynote) {
+    }
+
+    record Vouchers(int stock, int issued, int redeemed) {
+    }
+
+    record KeynoteSeats(int seats, int taken) {
+    }
+
+    record SessionFigures(String code, LocalizedText title, LocalDate day, String room, int capacity, int admitted,
+                          int turnedAway) {
+    }
+
+    record BoothFigures(String code, LocalizedText sponsor, int visitors, int visits) {
+    }
+
+    Report of(EventSchedule event) {
+        return new Report(event.slug(), registrations.countByStatus(event), days(event), sessions(event), booths(event));
+    }
+
+    /** Every day of the definition; a day the desks have not opened yet shows its stock and zeros. */
+    private List<DayFigures> days(EventSchedule event) {
+        Map<LocalDate, DayCount> counts = checkins.dayCounts(event).stream()
+                .collect(Collectors.toMap(DayCount::day, Function.identity()));
+        return event.days().stream().map(d -> {
+            DayCount c = counts.getOrDefault(d.date(), new DayCount(d.date(), 0, d.mealVouchers(), 0, 0, d.keynoteSeats(), 0));
+            return new DayFigures(d.date(), c.checkedIn(), new Vouchers(c.voucherStock(), c.vouchersIssued(), c.vouchersRedeemed()),
+                    new KeynoteSeats(c.keynoteSeats(), c.keynoteSeatsTaken()));
+        }).toList();
+    }
+
+    private List<SessionFigures> sessions(EventSchedule event) {
+        Map<String, DoorCounts.SessionCount> counts = doors.sessions(event).stream()
+                .collect(Collectors.toMap(DoorCounts.SessionCount::code, Function.identity()));
+        return event.sessions().stream().map(s -> {
+            DoorCounts.SessionCount c = counts.get(s.code());
+            return new SessionFigures(s.code(), s.title(), s.day(), s.room(), c.capacity(), c.admitted(), c.turnedAway());
+        }).toList();
+    }
+
+    private List<BoothFigures> booths(EventSchedule event) {
+        Map<String, DoorCounts.BoothCount> counts = doors.booths(event).stream()
+                .collect(Collectors.toMap(DoorCounts.BoothCount::code, Function.identity()));
+        return event.booths().stream().map(b -> {
+            DoorCounts.BoothCount c = counts.get(b.code());
+            return new BoothFigures(b.code(), b.sponsor(), c.visitors(), c.visits());
+        }).toList();
+    }
+}
