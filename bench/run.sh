@@ -171,11 +171,10 @@ run_phase() {
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((secs + DRAIN))s" --timeout 30s --latency -s "$ROOT/bench/lua/$script" "$BASE" \
     >"$WORK/$name.wrk.txt" 2>&1 || { cat "$WORK/$name.wrk.txt" >&2; die "wrk failed in phase $name"; }
   grep -q '^requests=' "$WORK/$name.result" 2>/dev/null || { cat "$WORK/$name.wrk.txt" >&2; die "phase $name left no result"; }
-  local unexpected
-  unexpected="$(grep -E '^status_' "$WORK/$name.result" | grep -vE '^status_(200|201)=' || true)"
-  say "  $name: $(result "$WORK/$name.result" requests) requests in $(result "$WORK/$name.result" seconds) s," \
-    "$(result "$WORK/$name.result" rate)/s, p50 $(result "$WORK/$name.result" p50_ms) ms," \
-    "p99 $(result "$WORK/$name.result" p99_ms) ms${unexpected:+; other answers: $(echo "$unexpected" | tr '\n' ' ')}"
+  local r="$WORK/$name.result"
+  say "  $name: $(result "$r" requests) requests in $(result "$r" seconds) s, $(result "$r" rate)/s," \
+    "p50 $(result "$r" p50_ms) ms, p99 $(result "$r" p99_ms) ms;" \
+    "answers: $(grep -E '^(status|outcome)_' "$r" | sort | sed 's/^status_/HTTP /; s/^outcome_//' | paste -sd' ')"
 }
 
 # run_event PREFIX SLUG SECONDS: define the event and run the three phases against it
@@ -202,9 +201,9 @@ run_event() {
 FAILURES=0
 check() { # check WHAT EXPECTED ACTUAL
   if [ "$2" = "$3" ]; then
-    printf '  %-44s %10s = %-10s ok\n' "$1" "$2" "$3"
+    printf '  %-52s %8s = %-8s ok\n' "$1" "$2" "$3"
   else
-    printf '  %-44s %10s ≠ %-10s FAIL\n' "$1" "$2" "$3"
+    printf '  %-52s %8s ≠ %-8s FAIL\n' "$1" "$2" "$3"
     FAILURES=$((FAILURES + 1))
   fi
 }
@@ -214,6 +213,12 @@ verify() {
   stats="$(api GET "/api/v1/events/$slug/stats")" || { FAILURES=$((FAILURES + 1)); say "  no statistics for $slug"; return; }
   echo "$stats" >"$WORK/${prefix}stats.json"
   local reg="$WORK/${prefix}registrations.result" chk="$WORK/${prefix}check-ins.result" tap="$WORK/${prefix}taps.result"
+  echo "Answers of '$slug' (every request of the benchmark should be accepted):"
+  check "registrations not answered 201" 0 "$(($(result "$reg" requests) - $(result "$reg" status_201)))"
+  check "check-ins not answered 200" 0 "$(($(result "$chk" requests) - $(result "$chk" status_200)))"
+  check "taps not answered 200" 0 "$(($(result "$tap" requests) - $(result "$tap" status_200)))"
+  check "check-ins made (a phase without any is no test)" yes "$([ "$(result "$chk" status_200)" -gt 0 ] && echo yes || echo no)"
+  check "taps admitted (a phase without any is no test)" yes "$([ "$(result "$tap" outcome_ADMITTED)" -gt 0 ] && echo yes || echo no)"
   echo "Statistics of '$slug' against what wrk saw accepted (expected = actual):"
   check "registrations confirmed (201 CONFIRMED)" "$(result "$reg" outcome_CONFIRMED)" \
     "$(jq -r '.registrations.CONFIRMED // 0' <<<"$stats")"
