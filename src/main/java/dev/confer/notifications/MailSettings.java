@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param batchSize     mails one worker claims at a time
  * @param pollInterval  how often an idle worker looks for due mails (a new registration wakes it at once)
  * @param workers       worker threads per instance; every instance of the app runs its own
- * @param lease         how long a claim holds; a worker that died mid-send frees its mails after this
+ * @param lease         how long a claim holds; a worker that died mid-send frees its mails after this. It must
+ *                      outlast sending one batch (see the SMTP timeouts in application.properties)
  * @param retryDelay    the first retry waits this long, every further one twice as long as the one before
  * @param maxRetryDelay the longest wait between retries
  * @param publicUrl     where attendees reach Confer, for the links in the mails
@@ -22,7 +23,7 @@ import java.time.Duration;
 record MailSettings(@DefaultValue("50") int batchSize,
                     @DefaultValue("2s") Duration pollInterval,
                     @DefaultValue("2") int workers,
-                    @DefaultValue("2m") Duration lease,
+                    @DefaultValue("5m") Duration lease,
                     @DefaultValue("10s") Duration retryDelay,
                     @DefaultValue("1h") Duration maxRetryDelay,
                     @DefaultValue("http://localhost:8080") String publicUrl,
