@@ -1,0 +1,84 @@
+package dev.confer.notifications;
+
+import dev.confer.events.EventCatalog;
+import dev.confer.events.EventSchedule;
+import dev.confer.shared.Rejection;
+import dev.confer.tickets.Tickets;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The organizer's view of the mails Confer sent or, without SMTP, kept instead of sending
+ * ({@code /dev/mail}, organizer only by SecurityConfig). The QR code is drawn again from the ticket:
+ * tickets are signed deterministically, so it is the one that went out.
+ */
+@RestController
+class DevMailController {
+
+    private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
+    private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+
+    private final MailOutbox outbox;
+    private final EventCatalog events;
+    private final Tickets tickets;
+
+    DevMailController(MailOutbox outbox, EventCatalog events, Tickets tickets) {
+        this.outbox = outbox;
+        this.events = events;
+        this.tickets = tickets;
+    }
+
+    record MailSummary(long id, @Nullable String to, @Nullable String subject, MailKind kind, String event,
+                       UUID registrationId, @Nullable Instant sentAt, @Nullable String deliveredVia) {
+    }
+
+    @GetMapping("/dev/mail")
+    List<MailSummary> list(@RequestParam(name = "event", required = false) @Nullable String slug,
+                           @RequestParam(defaultValue = "100") int limit) {
+        Long eventId = slug == null || slug.isBlank() ? null : events.require(slug).id();
+        return outbox.recent(eventId, Math.min(Math.max(limit, 1), 1000)).stream()
+                .map(m -> new MailSummary(m.id(), m.recipient(), m.subject(), m.kind(), m.eventSlug(), m.registrationId(),
+                        m.sentAt(), m.deliveredVia()))
+                .toList();
+    }
+
+    @GetMapping("/dev/mail/{id}")
+    ResponseEntity<String> html(@PathVariable long id) {
+        MailOutbox.StoredMail mail = composed(id);
+        String qr = "data:image/png;base64," + Base64.getEncoder().encodeToString(qrPng(mail));
+        String html = mail.html() == null ? "" : mail.html().replace("cid:" + ComposedMail.QR_CONTENT_ID, qr);
+        return ResponseEntity.ok().contentType(HTML).body(html);
+    }
+
+    @GetMapping("/dev/mail/{id}.txt")
+    ResponseEntity<String> text(@PathVariable long id) {
+        MailOutbox.StoredMail mail = composed(id);
+        return ResponseEntity.ok().contentType(TEXT).body(mail.text() == null ? "" : mail.text());
+    }
+
+    @GetMapping("/dev/mail/{id}/qr.png")
+    ResponseEntity<byte[]> qr(@PathVariable long id) {
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(qrPng(composed(id)));
+    }
+
+    private MailOutbox.StoredMail composed(long id) {
+        return outbox.find(id).filter(m -> m.html() != null)
+                .orElseThrow(() -> Rejection.notFound("mail.not-found", id));
+    }
+
+    private byte[] qrPng(MailOutbox.StoredMail mail) {
+        EventSchedule event = events.require(mail.eventSlug());
+        return QrCodes.png(tickets.issue(event, mail.registrationId()));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.confer.notifications;
+
+import org.springframework.web.util.HtmlUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lays out the localized pieces of a mail as plain text and as simple inline-styled HTML (mail
+ * clients ignore style sheets). Every piece is escaped: names and event titles come from people.
+ */
+final class MailLayout {
+
+    /** What a mail says, already in the attendee's language. */
+    record Content(String lang, String subject, String greeting, String status, String whenLabel, List<String> days,
+                   String ticketIntro, String ticketCode, String ticket, String myTicketIntro, String myTicketLabel,
+                   String myTicketUrl, String cancelHint, String signature) {
+    }
+
+    private MailLayout() {
+    }
+
+    static String text(Content c) {
+        List<String> lines = new ArrayList<>();
+        lines.add(c.greeting());
+        lines.add("");
+        lines.add(c.status());
+        lines.add("");
+        lines.add(c.whenLabel());
+        c.days().forEach(day -> lines.add("  " + day));
+        lines.add("");
+        lines.add(c.ticketIntro());
+        lines.add(c.ticketCode());
+        lines.add(c.ticket());
+        lines.add("");
+        lines.add(c.myTicketIntro());
+        lines.add(c.myTicketUrl());
+        lines.add("");
+        lines.add(c.cancelHint());
+        lines.add("");
+        lines.add(c.signature());
+        return String.join("\n", lines) + "\n";
+    }
+
+    static String html(Content c) {
+        StringBuilder html = new StringBuilder(4096);
+        html.append("<!DOCTYPE html>\n<html lang=\"").append(e(c.lang())).append("\"><head><meta charset=\"UTF-8\">")
+                .append("<title>").append(e(c.subject())).append("</title></head>\n")
+                .append("<body style=\"font-family:-apple-system,'Segoe UI','Apple SD Gothic Neo','Malgun Gothic',sans-serif;")
+                .append("color:#1a1a1a;line-height:1.5;max-width:560px;margin:0 auto;padding:24px\">\n")
+                .append("<p>").append(e(c.greeting())).append("</p>\n")
+                .append("<p style=\"font-size:18px\"><strong>").append(e(c.status())).append("</strong></p>\n")
+                .append("<p><strong>").append(e(c.whenLabel())).append("</strong><br>");
+        for (int i = 0; i < c.days().size(); i++) {
+            html.append(i == 0 ? "" : "<br>").append(e(c.days().get(i)));
+        }
+        html.append("</p>\n<p>").append(e(c.ticketIntro())).append("</p>\n")
+                .append("<p style=\"text-align:center\"><img src=\"cid:").append(ComposedMail.QR_CONTENT_ID)
+                .append("\" alt=\"QR\" width=\"240\" height=\"240\" style=\"image-rendering:pixelated\"></p>\n")
+                .append("<p style=\"font-size:12px;color:#555\">").append(e(c.ticketCode())).append("<br>")
+                .append("<code style=\"word-break:break-all\">").append(e(c.ticket())).append("</code></p>\n")
+                .append("<p>").append(e(c.myTicketIntro())).append("</p>\n")
+                .append("<p><a href=\"").append(e(c.myTicketUrl())).append("\" style=\"display:inline-block;padding:10px 18px;")
+                .append("background:#0b5cad;color:#fff;text-decoration:none;border-radius:4px\">")
+                .append(e(c.myTicketLabel())).append("</a></p>\n")
+                .append("<p style=\"font-size:13px;color:#555\">").append(e(c.cancelHint())).append("</p>\n")
+                .append("<p>").append(e(c.signature())).append("</p>\n")
+                .append("</body></html>\n");
+        return html.toString();
+    }
+
+    private static String e(String text) {
+        return HtmlUtils.htmlEscape(text, "UTF-8");
+    }
+}

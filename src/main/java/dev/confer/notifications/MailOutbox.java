@@ -1,0 +1,116 @@
+package dev.confer.notifications;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The {@code mail_outbox} table as explicit SQL. Lease and retry times use the database clock, not
+ * the instance's: several instances claim from one table, so they must agree on what "expired" means.
+ */
+@Repository
+class MailOutbox {
+
+    /** A row a worker has claimed and must now compose and send. */
+    record PendingMail(long id, long eventId, String eventSlug, UUID registrationId, MailKind kind, int attempts) {
+    }
+
+    /** A mail that has been composed and delivered (or kept), as {@code /dev/mail} shows it. */
+    record StoredMail(long id, String eventSlug, UUID registrationId, MailKind kind, @Nullable String recipient,
+                      @Nullable String subject, @Nullable String text, @Nullable String html,
+                      @Nullable Instant sentAt, @Nullable String deliveredVia) {
+    }
+
+    private static final RowMapper<PendingMail> PENDING = (rs, n) -> new PendingMail(rs.getLong("id"),
+            rs.getLong("event_id"), rs.getString("event_slug"), rs.getObject("registration_id", UUID.class),
+            MailKind.valueOf(rs.getString("kind")), rs.getInt("attempts"));
+
+    private static final String STORED_COLUMNS =
+            "id, event_slug, registration_id, kind, recipient, subject, body_text, body_html, sent_at, delivered_via";
+    private static final RowMapper<StoredMail> STORED = (rs, n) -> new StoredMail(rs.getLong("id"),
+            rs.getString("event_slug"), rs.getObject("registration_id", UUID.class), MailKind.valueOf(rs.getString("kind")),
+            rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
+            rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(), rs.getString("delivered_via"));
+
+    private final JdbcClient jdbc;
+
+    MailOutbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * One row in the caller's transaction; nothing is rendered here because this runs on the
+     * registration hot path. A second mail of the same kind for the same registration is ignored.
+     */
+    void enqueue(MailKind kind, UUID registrationId, long eventId, String eventSlug) {
+        jdbc.sql("""
+                        INSERT INTO mail_outbox (event_id, event_slug, registration_id, kind) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (registration_id, kind) DO NOTHING""")
+                .params(eventId, eventSlug, registrationId, kind.name()).update();
+    }
+
+    /**
+     * Claims up to {@code limit} due rows for {@code lease}. SKIP LOCKED keeps concurrent claimers
+     * apart while they claim; the committed lease keeps them apart while the claimer sends.
+     */
+    List<PendingMail> claim(int limit, Duration lease) {
+        return jdbc.sql("""
+                        WITH due AS (SELECT id FROM mail_outbox
+                                     WHERE sent_at IS NULL AND next_attempt_at <= now()
+                                       AND (claimed_until IS NULL OR claimed_until < now())
+                                     ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                        UPDATE mail_outbox m SET claimed_until = now() + make_interval(secs => ?)
+                        FROM due WHERE m.id = due.id
+                        RETURNING m.id, m.event_id, m.event_slug, m.registration_id, m.kind, m.attempts""")
+                .params(limit, lease.toMillis() / 1000.0).query(PENDING).list();
+    }
+
+    void markSent(long id, String deliveredVia, String recipient, String subject, String text, String html) {
+        jdbc.sql("""
+                        UPDATE mail_outbox SET sent_at = now(), last_attempt_at = now(), claimed_until = NULL,
+                               delivered_via = ?, recipient = ?, subject = ?, body_text = ?, body_html = ?, last_error = NULL
+                        WHERE id = ? AND sent_at IS NULL""")
+                .params(deliveredVia, recipient, subject, text, html, id).update();
+    }
+
+    /** Counts the failure and sets the next try {@code retryIn} from now. */
+    void markFailed(long id, String error, Duration retryIn) {
+        jdbc.sql("""
+                        UPDATE mail_outbox SET attempts = attempts + 1, last_attempt_at = now(), claimed_until = NULL,
+                               next_attempt_at = now() + make_interval(secs => ?), last_error = ?
+                        WHERE id = ? AND sent_at IS NULL""")
+                .params(retryIn.toMillis() / 1000.0, abbreviate(error), id).update();
+    }
+
+    /** Settles a row that must not be sent any more (the registration was cancelled first). */
+    void markSkipped(long id, String reason) {
+        jdbc.sql("""
+                        UPDATE mail_outbox SET sent_at = now(), last_attempt_at = now(), claimed_until = NULL,
+                               delivered_via = 'skipped', last_error = ?
+                        WHERE id = ? AND sent_at IS NULL""")
+                .params(reason, id).update();
+    }
+
+    /** Delivered or kept mails, newest first; only one event's when {@code eventId} is given. */
+    List<StoredMail> recent(@Nullable Long eventId, int limit) {
+        return jdbc.sql("SELECT " + STORED_COLUMNS + " FROM mail_outbox "
+                        + "WHERE sent_at IS NOT NULL AND delivered_via <> 'skipped' AND (?::bigint IS NULL OR event_id = ?) "
+                        + "ORDER BY sent_at DESC, id DESC LIMIT ?")
+                .params(eventId, eventId, limit).query(STORED).list();
+    }
+
+    Optional<StoredMail> find(long id) {
+        return jdbc.sql("SELECT " + STORED_COLUMNS + " FROM mail_outbox WHERE id = ?").param(id).query(STORED).optional();
+    }
+
+    private static String abbreviate(String error) {
+        return error.length() <= 1000 ? error : error.substring(0, 1000);
+    }
+}
