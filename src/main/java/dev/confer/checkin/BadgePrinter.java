@@ -100,13 +100,22 @@ class BadgePrinter {
         for (int cp : text.codePoints().toArray()) {
             if (Character.isISOControl(cp)) {
                 result.append(' ');
-            } else if (font.hasGlyph(cp) || cp == ' ') {
+            } else if (hasGlyph(font, cp)) {
                 result.appendCodePoint(cp);
             } else {
                 result.append('?');
             }
         }
         return result.toString();
+    }
+
+    private static boolean hasGlyph(PDType0Font font, int codePoint) throws IOException {
+        try {
+            font.encode(new String(Character.toChars(codePoint)));
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The QR code drawn as vector squares (sharp at any printer resolution), one run of dark modules at a time. */
