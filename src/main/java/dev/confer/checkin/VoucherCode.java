@@ -3,6 +3,7 @@ package dev.confer.checkin;
 import dev.confer.events.EventSchedule;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +35,6 @@ record VoucherCode(LocalDate day, int number) {
 
     @Override
     public String toString() {
-        return String.format("%02d%02d-%05d", day.getMonthValue(), day.getDayOfMonth(), number);
+        return String.format(Locale.ROOT, "%02d%02d-%05d", day.getMonthValue(), day.getDayOfMonth(), number);
     }
 }

@@ -98,6 +98,11 @@ class CheckinApiTest extends ApiTest {
                 .isEqualTo(6);
         assertThat(checkins.checkedIn(UUID.fromString(d.get("id").asString()), java.time.LocalDate.parse("2026-05-15"))).isTrue();
         assertThat(checkins.checkedIn(UUID.fromString(a.get("id").asString()), java.time.LocalDate.parse("2026-05-15"))).isFalse();
+        assertThat(checkins.arrivalsPer10Minutes(event)).containsExactly(
+                new Arrivals(java.time.Instant.parse("2026-05-14T00:00:00Z"), 3),
+                new Arrivals(java.time.Instant.parse("2026-05-14T02:20:00Z"), 1),
+                new Arrivals(java.time.Instant.parse("2026-05-14T02:30:00Z"), 1),
+                new Arrivals(java.time.Instant.parse("2026-05-14T23:00:00Z"), 1));
         assertThat(checkins.dayCounts(event)).containsExactly(
                 new DayCount(java.time.LocalDate.parse("2026-05-14"), 5, 10, 5, 0, 3, 3),
                 new DayCount(java.time.LocalDate.parse("2026-05-15"), 1, 10, 1, 0, 3, 1));
