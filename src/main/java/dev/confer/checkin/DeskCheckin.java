@@ -39,6 +39,9 @@ class DeskCheckin {
         this.transaction = transaction;
     }
 
+    private record Scan(Attendee attendee, boolean first) {
+    }
+
     record MealVoucher(String code) {
     }
 
@@ -53,18 +56,21 @@ class DeskCheckin {
     CheckedIn checkIn(EventSchedule event, String ticket, @Nullable String desk, Instant at) {
         UUID id = tickets.verify(event, ticket);
         EventSchedule.Day day = event.dayAt(at).orElseThrow(() -> outsideDoors(event, at));
-        Attendee attendee = registrations.find(event, id)
-                .orElseThrow(() -> Rejection.notFound("checkin.unknown-registration", id));
-        requireConfirmed(attendee);
-        boolean first = Boolean.TRUE.equals(transaction.execute(status -> {
+        Scan scan = Objects.requireNonNull(transaction.execute(status -> {
+            // held against a concurrent cancellation until this check-in commits
+            Attendee attendee = registrations.findAndHold(event, id)
+                    .orElseThrow(() -> Rejection.notFound("checkin.unknown-registration", id));
+            requireConfirmed(attendee);
             if (!store.insertFirst(event.id(), id, day.date(), at, desk)) {
-                return false;
+                return new Scan(attendee, false);
             }
             // last statement before commit: the day's stock row is the hot row every desk queues on
             store.takeVoucherAndSeat(event.id(), id, day.date(), beforeKeynoteEnd(event, day, at))
                     .orElseThrow(() -> Rejection.conflict("checkin.day-removed", day.date()));
-            return true;
+            return new Scan(attendee, true);
         }));
+        Attendee attendee = scan.attendee();
+        boolean first = scan.first();
         CheckinStore.Row row = store.find(id, day.date()).orElseThrow();
         return new CheckedIn(id, attendee.name(), attendee.company(), day.date(), first,
                 row.checkedInAt().atZone(event.zone()).toOffsetDateTime(),
