@@ -1,11 +1,7 @@
 package dev.confer.checkin;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import dev.confer.tickets.TicketQr;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -19,7 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Map;
 
 /**
  * Lays out the printed name badge (A6): event, name in large type, company, the ticket's QR code and
@@ -120,13 +115,7 @@ class BadgePrinter {
 
     /** The QR code drawn as vector squares (sharp at any printer resolution), one run of dark modules at a time. */
     private static void qr(PDPageContentStream out, String text, float x, float y, float size) throws IOException {
-        BitMatrix matrix;
-        try {
-            matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.MARGIN, 2, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
-        } catch (WriterException e) {
-            throw new IllegalStateException("Ticket does not fit a QR code", e);
-        }
+        BitMatrix matrix = TicketQr.matrix(text);
         float module = size / matrix.getWidth();
         out.setNonStrokingColor(0f);
         for (int row = 0; row < matrix.getHeight(); row++) {
