@@ -43,6 +43,17 @@ public class Checkins {
                 .list();
     }
 
+    /** First check-ins per ten minutes, all days, in time order; empty slots are left out. */
+    public List<Arrivals> arrivalsPer10Minutes(EventSchedule event) {
+        return jdbc.sql("""
+                        SELECT date_bin('10 minutes', checked_in_at, TIMESTAMPTZ '2000-01-01 00:00:00+00'), count(*)
+                        FROM checkin WHERE event_id = ? GROUP BY 1 ORDER BY 1""")
+                .param(event.id())
+                .query((rs, n) -> new Arrivals(rs.getTimestamp(1).toInstant(), rs.getInt(2)))
+                .list();
+    }
+
+    /** An NFC UID as stored: hex digits only, upper case (readers print {@code 04:a2:...} or {@code 04-A2-...}). */
     static String normalizeUid(String uid) {
         return uid.replaceAll("[^0-9A-Fa-f]", "").toUpperCase(java.util.Locale.ROOT);
     }

@@ -86,7 +86,6 @@ final class DefinitionValidator {
                 days.add(new EventSchedule.Day(date, open, end, vouchers, keynote));
             }
         }
-        days.sort(Comparator.comparing(EventSchedule.Day::date));
         return days;
     }
 

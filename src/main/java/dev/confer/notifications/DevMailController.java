@@ -3,6 +3,7 @@ package dev.confer.notifications;
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
 import dev.confer.shared.Rejection;
+import dev.confer.tickets.TicketQr;
 import dev.confer.tickets.Tickets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -79,6 +80,6 @@ class DevMailController {
 
     private byte[] qrPng(MailOutbox.StoredMail mail) {
         EventSchedule event = events.require(mail.eventSlug());
-        return QrCodes.png(tickets.issue(event, mail.registrationId()));
+        return TicketQr.png(tickets.issue(event, mail.registrationId()), 320);
     }
 }

@@ -5,6 +5,7 @@ import dev.confer.events.EventSchedule;
 import dev.confer.registration.Attendee;
 import dev.confer.registration.RegistrationStatus;
 import dev.confer.registration.Registrations;
+import dev.confer.tickets.TicketQr;
 import dev.confer.tickets.Tickets;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -83,7 +84,7 @@ class MailComposer {
                 text.get("mail.my-ticket.intro"), text.get("mail.my-ticket.label"), myTicketUrl,
                 text.get("mail.cancel-hint"), text.get("mail.signature", eventName));
         return Optional.of(new ComposedMail(pending.id(), attendee.email(), subject, MailLayout.text(content),
-                MailLayout.html(content), QrCodes.png(ticket)));
+                MailLayout.html(content), TicketQr.png(ticket, 320)));
     }
 
     /** Message bundle look-ups in one language. */

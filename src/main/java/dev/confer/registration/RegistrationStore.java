@@ -42,6 +42,12 @@ class RegistrationStore {
                 .params(id, eventId).query(ATTENDEE).optional();
     }
 
+    /** Reads and share-locks the row: a cancellation waits until the caller's transaction ends. */
+    Optional<Attendee> findAndHold(long eventId, UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE id = ? AND event_id = ? FOR SHARE")
+                .params(id, eventId).query(ATTENDEE).optional();
+    }
+
     Optional<Attendee> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE id = ?").param(id).query(ATTENDEE).optional();
     }

@@ -114,6 +114,15 @@ public class Registrations {
         return store.find(event.id(), id);
     }
 
+    /**
+     * Reads a registration and holds it as it is until the caller's transaction ends: a concurrent
+     * cancellation waits, so nobody is let in on a registration that was cancelled meanwhile.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Optional<Attendee> findAndHold(EventSchedule event, UUID id) {
+        return store.findAndHold(event.id(), id);
+    }
+
     public Optional<Attendee> find(UUID id) {
         return store.find(id);
     }

@@ -1,0 +1,73 @@
+package dev.confer.checkin;
+
+import dev.confer.events.EventCatalog;
+import dev.confer.events.EventSchedule;
+import dev.confer.shared.Rejection;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/** What the registration desk and the canteen send: ticket scans, voucher redemptions, badge bindings. */
+@RestController
+class CheckinController {
+
+    private final EventCatalog events;
+    private final DeskCheckin desk;
+    private final LunchVouchers vouchers;
+    private final NfcBadges badges;
+    private final Clock clock;
+
+    CheckinController(EventCatalog events, DeskCheckin desk, LunchVouchers vouchers, NfcBadges badges, Clock clock) {
+        this.events = events;
+        this.desk = desk;
+        this.vouchers = vouchers;
+        this.badges = badges;
+        this.clock = clock;
+    }
+
+    /** A scan at a desk; {@code at} is when the QR code was scanned (a desk that was offline sends it late). */
+    record Scan(@Nullable String ticket, @Nullable String desk, @Nullable String at) {
+    }
+
+    record BadgeBinding(@Nullable String nfcUid) {
+    }
+
+    @PostMapping("/api/v1/events/{slug}/check-ins")
+    DeskCheckin.CheckedIn checkIn(@PathVariable String slug, @RequestBody Scan scan) {
+        EventSchedule event = events.require(slug);
+        if (scan.ticket() == null || scan.ticket().isBlank()) {
+            throw Rejection.badRequest("checkin.ticket-required");
+        }
+        return desk.checkIn(event, scan.ticket(), scan.desk(), scanTime(scan.at()));
+    }
+
+    @PostMapping("/api/v1/events/{slug}/meal-vouchers/{code}/redeem")
+    LunchVouchers.Redeemed redeem(@PathVariable String slug, @PathVariable String code) {
+        return vouchers.redeem(events.require(slug), code);
+    }
+
+    @PutMapping("/api/v1/events/{slug}/registrations/{id}/badge")
+    NfcBadges.Bound bind(@PathVariable String slug, @PathVariable UUID id, @RequestBody BadgeBinding binding) {
+        return badges.bind(events.require(slug), id, binding.nfcUid());
+    }
+
+    private Instant scanTime(@Nullable String at) {
+        if (at == null || at.isBlank()) {
+            return clock.instant();
+        }
+        try {
+            return OffsetDateTime.parse(at.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw Rejection.badRequest("checkin.bad-time", at);
+        }
+    }
+}

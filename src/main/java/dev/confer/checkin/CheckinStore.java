@@ -1,0 +1,109 @@
+package dev.confer.checkin;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The checkin table: one row per attendee and event day, with the voucher and keynote seat taken that day. */
+@Repository
+class CheckinStore {
+
+    /** One attendee's check-in on one day, as stored. */
+    record Row(UUID registrationId, LocalDate day, Instant checkedInAt, @Nullable Integer voucherNo,
+               @Nullable Instant voucherRedeemedAt, @Nullable Integer seatNo) {
+    }
+
+    /** What the day's stock gave a first check-in; either may be null when it ran out (or the keynote is over). */
+    record Taken(@Nullable Integer voucherNo, @Nullable Integer seatNo) {
+    }
+
+    private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
+            rs.getTimestamp(3).toInstant(), (Integer) rs.getObject(4), instant(rs.getTimestamp(5)), (Integer) rs.getObject(6));
+
+    private final JdbcClient jdbc;
+
+    CheckinStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Records the day's check-in unless there is one already. The primary key decides first-vs-repeat:
+     * a concurrent scan of the same ticket waits here for the first one's commit and then inserts nothing.
+     */
+    boolean insertFirst(long eventId, UUID registrationId, LocalDate day, Instant at, @Nullable String desk) {
+        return jdbc.sql("""
+                        INSERT INTO checkin (event_id, registration_id, day, checked_in_at, desk) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (registration_id, day) DO NOTHING RETURNING 1""")
+                .params(eventId, registrationId, day, Timestamp.from(at), desk)
+                .query(Integer.class).optional().isPresent();
+    }
+
+    /**
+     * Takes, in one statement on the day's stock row (the one hot row of check-in), a voucher while any
+     * are left and a keynote seat while any are left and the keynote has not ended, and writes their
+     * numbers on the check-in row. The stock row is locked first so that what was taken is known exactly
+     * (RETURNING sees only new values); the lock is held until commit, so numbers follow commit order.
+     * Empty when the day has no stock row (the day was just removed from the definition).
+     */
+    Optional<Taken> takeVoucherAndSeat(long eventId, UUID registrationId, LocalDate day, boolean beforeKeynoteEnd) {
+        return jdbc.sql("""
+                        WITH left_over AS (
+                            SELECT vouchers_issued < voucher_stock AS voucher,
+                                   (:beforeKeynoteEnd AND seats_taken < keynote_seats) AS seat
+                            FROM day_stock WHERE event_id = :event AND day = :day
+                            FOR UPDATE),
+                        taken AS (
+                            UPDATE day_stock s
+                            SET vouchers_issued = s.vouchers_issued + l.voucher::int,
+                                seats_taken = s.seats_taken + l.seat::int
+                            FROM left_over l
+                            WHERE s.event_id = :event AND s.day = :day
+                            RETURNING CASE WHEN l.voucher THEN s.vouchers_issued END AS voucher_no,
+                                      CASE WHEN l.seat THEN s.seats_taken END AS seat_no)
+                        UPDATE checkin c SET voucher_no = t.voucher_no, seat_no = t.seat_no
+                        FROM taken t
+                        WHERE c.registration_id = :registration AND c.day = :day
+                        RETURNING c.voucher_no, c.seat_no""")
+                .param("beforeKeynoteEnd", beforeKeynoteEnd)
+                .param("event", eventId)
+                .param("day", day)
+                .param("registration", registrationId)
+                .query((rs, n) -> new Taken((Integer) rs.getObject(1), (Integer) rs.getObject(2)))
+                .optional();
+    }
+
+    Optional<Row> find(UUID registrationId, LocalDate day) {
+        return jdbc.sql("""
+                        SELECT registration_id, day, checked_in_at, voucher_no, voucher_redeemed_at, seat_no
+                        FROM checkin WHERE registration_id = ? AND day = ?""")
+                .params(registrationId, day).query(ROW).optional();
+    }
+
+    /** Marks the voucher redeemed if nobody has yet; empty when it was already redeemed or does not exist. */
+    Optional<Row> redeem(long eventId, VoucherCode code, Instant at) {
+        return jdbc.sql("""
+                        UPDATE checkin SET voucher_redeemed_at = ?
+                        WHERE event_id = ? AND day = ? AND voucher_no = ? AND voucher_redeemed_at IS NULL
+                        RETURNING registration_id, day, checked_in_at, voucher_no, voucher_redeemed_at, seat_no""")
+                .params(Timestamp.from(at), eventId, code.day(), code.number())
+                .query(ROW).optional();
+    }
+
+    Optional<Row> findByVoucher(long eventId, VoucherCode code) {
+        return jdbc.sql("""
+                        SELECT registration_id, day, checked_in_at, voucher_no, voucher_redeemed_at, seat_no
+                        FROM checkin WHERE event_id = ? AND day = ? AND voucher_no = ?""")
+                .params(eventId, code.day(), code.number()).query(ROW).optional();
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
