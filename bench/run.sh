@@ -12,6 +12,7 @@
 #   BENCH_WARMUP       seconds per phase of a warm-up run on a separate event, 0 to skip (5)
 #   BENCH_PORT         HTTP port of the application        (18080)
 #   BENCH_JAVA_OPTS    JVM options                         (-Xms1g -Xmx1g)
+#   BENCH_SETTLE_MAX   longest wait for the application to go idle between phases, seconds (600)
 #   BENCH_KEEP=1       keep the temporary directory (data, logs, wrk output) afterwards
 set -euo pipefail
 
@@ -161,6 +162,25 @@ event_definition() {
      booths: [{code: "B01", sponsor: "Bench Sponsor", location: "A-01"}]}'
 }
 
+# --- between phases: let the application go idle ----------------------------------------------
+# Every registration puts a confirmation mail into the outbox, which the mail workers compose (QR
+# code included) after commit. At a real event the registration rush and the check-in morning are
+# weeks apart; here the backlog would otherwise eat the CPU of the next phase. So wait until the
+# application uses less than 10% of a core, and say how long that took.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
+settle() {
+  local start=$SECONDS quiet=0 before after
+  before="$(cpu_ticks)"
+  while [ $((SECONDS - start)) -lt "${BENCH_SETTLE_MAX:-600}" ]; do
+    sleep 1
+    after="$(cpu_ticks)"
+    if [ $((after - before)) -lt $(($(getconf CLK_TCK) / 10)) ]; then quiet=$((quiet + 1)); else quiet=0; fi
+    before=$after
+    [ "$quiet" -lt 2 ] || break
+  done
+  say "  (waited $((SECONDS - start)) s for the application to go idle: mail outbox, JIT, GC)"
+}
+
 # --- one wrk phase ------------------------------------------------------------------------------
 # run_phase NAME SCRIPT SLUG SECONDS [VAR=value ...]: the result lands in $WORK/NAME.result
 run_phase() {
@@ -186,12 +206,15 @@ run_event() {
   door="$(api POST "/api/v1/events/$slug/staff-tokens" '{"role":"DOOR","label":"bench doors"}' | jq -r .token)"
 
   rm -f "$WORK"/wrk/*.txt
+  settle
   run_phase "${prefix}registrations" register.lua "$slug" "$secs"
   cat "$WORK"/wrk/tickets-*.txt >"$WORK/${prefix}tickets.txt"
+  settle
 
   run_phase "${prefix}check-ins" checkin.lua "$slug" "$secs" BENCH_TOKEN="$desk" \
     BENCH_TICKETS="$WORK/${prefix}tickets.txt" BENCH_AT="$CHECKIN_AT"
   cat "$WORK"/wrk/checked-in-*.txt >"$WORK/${prefix}checked-in.txt"
+  settle
 
   run_phase "${prefix}taps" tap.lua "$slug" "$secs" BENCH_TOKEN="$door" \
     BENCH_TICKETS="$WORK/${prefix}checked-in.txt" BENCH_AT="$TAP_AT" BENCH_POINTS="$POINTS"
