@@ -92,7 +92,8 @@ cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   stop_app
-  if [ "${BENCH_KEEP:-0}" = 1 ] || [ "$rc" -ne 0 ]; then
+  # kept for a look when asked, or after a failure; an interrupted run is just cleaned up
+  if [ "${BENCH_KEEP:-0}" = 1 ] || [ "$rc" -eq 1 ]; then
     say "Kept $WORK (application log: $WORK/app.log)"
   else
     rm -rf "$WORK"
