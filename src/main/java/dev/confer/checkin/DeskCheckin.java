@@ -39,7 +39,7 @@ class DeskCheckin {
         this.transaction = transaction;
     }
 
-    private record Scan(Attendee attendee, boolean first) {
+    private record Scan(Attendee attendee, boolean first, CheckinStore.Row row) {
     }
 
     record MealVoucher(String code) {
@@ -53,7 +53,8 @@ class DeskCheckin {
                      String badgeUrl) {
     }
 
-    CheckedIn checkIn(EventSchedule event, String ticket, @Nullable String desk, Instant at) {
+    CheckedIn checkIn(EventSchedule event, String ticket, @Nullable String desk, Instant scannedAt) {
+        Instant at = scannedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS); // what PostgreSQL keeps
         UUID id = tickets.verify(event, ticket);
         EventSchedule.Day day = event.dayAt(at).orElseThrow(() -> outsideDoors(event, at));
         Scan scan = Objects.requireNonNull(transaction.execute(status -> {
@@ -62,16 +63,16 @@ class DeskCheckin {
                     .orElseThrow(() -> Rejection.notFound("checkin.unknown-registration", id));
             requireConfirmed(attendee);
             if (!store.insertFirst(event.id(), id, day.date(), at, desk)) {
-                return new Scan(attendee, false);
+                return new Scan(attendee, false, store.find(id, day.date()).orElseThrow());
             }
             // last statement before commit: the day's stock row is the hot row every desk queues on
-            store.takeVoucherAndSeat(event.id(), id, day.date(), beforeKeynoteEnd(event, day, at))
+            CheckinStore.Taken taken = store.takeVoucherAndSeat(event.id(), id, day.date(), beforeKeynoteEnd(event, day, at))
                     .orElseThrow(() -> Rejection.conflict("checkin.day-removed", day.date()));
-            return new Scan(attendee, true);
+            return new Scan(attendee, true, new CheckinStore.Row(id, day.date(), at, taken.voucherNo(), null, taken.seatNo()));
         }));
         Attendee attendee = scan.attendee();
         boolean first = scan.first();
-        CheckinStore.Row row = store.find(id, day.date()).orElseThrow();
+        CheckinStore.Row row = scan.row();
         return new CheckedIn(id, attendee.name(), attendee.company(), day.date(), first,
                 row.checkedInAt().atZone(event.zone()).toOffsetDateTime(),
                 row.voucherNo() == null ? null : new MealVoucher(new VoucherCode(day.date(), row.voucherNo()).toString()),

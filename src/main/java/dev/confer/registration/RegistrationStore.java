@@ -26,15 +26,19 @@ class RegistrationStore {
         this.jdbc = jdbc;
     }
 
-    void insert(UUID id, long eventId, NewRegistration r, String locale, RegistrationStatus status,
-                @Nullable Integer shard, @Nullable Long waitlistSeq) {
-        jdbc.sql("""
+    /** Inserts the registration and returns it as stored. */
+    Attendee insert(UUID id, long eventId, NewRegistration r, String locale, RegistrationStatus status,
+                    @Nullable Integer shard, @Nullable Long waitlistSeq) {
+        java.sql.Timestamp createdAt = jdbc.sql("""
                         INSERT INTO registration (id, event_id, name, email, company, job_title, locale, status, shard,
                                                   waitlist_seq, confirmed_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN now() END)""")
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN now() END)
+                        RETURNING created_at""")
                 .params(id, eventId, r.name().strip(), r.email().strip(), blankToNull(r.company()), blankToNull(r.jobTitle()),
                         locale, status.name(), shard, waitlistSeq, status == RegistrationStatus.CONFIRMED)
-                .update();
+                .query(java.sql.Timestamp.class).single();
+        return new Attendee(id, eventId, r.name().strip(), r.email().strip(), blankToNull(r.company()),
+                blankToNull(r.jobTitle()), locale, status, waitlistSeq, createdAt.toInstant());
     }
 
     Optional<Attendee> find(long eventId, UUID id) {

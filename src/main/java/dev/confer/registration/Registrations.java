@@ -56,13 +56,13 @@ public class Registrations {
                 status = RegistrationStatus.WAITLISTED;
             }
         }
+        Attendee attendee;
         try {
-            store.insert(id, event.id(), input, locale, status, shard, seq);
+            attendee = store.insert(id, event.id(), input, locale, status, shard, seq);
         } catch (DuplicateKeyException e) {
             throw Rejection.conflict("registration.duplicate-email", input.email());
         }
         publisher.publishEvent(new Registered(id, event.id(), event.slug(), status, locale));
-        Attendee attendee = store.find(event.id(), id).orElseThrow();
         return new Outcome(attendee, seq == null ? null : store.waitlistPosition(event.id(), seq));
     }
 

@@ -3,11 +3,13 @@ package dev.confer.tickets;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,21 +34,29 @@ public final class TicketQr {
         }
     }
 
-    /** A PNG about {@code size} pixels wide, large enough for a desk scanner reading a phone screen. */
+    /**
+     * A PNG about {@code size} pixels wide, large enough for a desk scanner reading a phone screen.
+     * Drawn straight into a 1-bit image: a mail per registration must not cost a 24-bit bitmap.
+     */
     public static byte[] png(String ticket, int size) {
-        try {
-            BitMatrix modules = matrix(ticket);
-            int scale = Math.max(1, size / modules.getWidth());
-            BitMatrix scaled = new BitMatrix(modules.getWidth() * scale);
-            for (int y = 0; y < modules.getHeight(); y++) {
-                for (int x = 0; x < modules.getWidth(); x++) {
-                    if (modules.get(x, y)) {
-                        scaled.setRegion(x * scale, y * scale, scale, scale);
-                    }
+        BitMatrix modules = matrix(ticket);
+        int scale = Math.max(1, size / modules.getWidth());
+        int width = modules.getWidth() * scale;
+        BufferedImage image = new BufferedImage(width, width, BufferedImage.TYPE_BYTE_BINARY);
+        byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        int stride = (width + 7) / 8;
+        java.util.Arrays.fill(pixels, (byte) 0xFF); // white
+        for (int y = 0; y < width; y++) {
+            int row = y / scale;
+            for (int x = 0; x < width; x++) {
+                if (modules.get(x / scale, row)) {
+                    pixels[y * stride + (x >> 3)] &= (byte) ~(0x80 >> (x & 7));
                 }
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-            MatrixToImageWriter.writeToStream(scaled, "PNG", out);
+        }
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+            ImageIO.write(image, "png", out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -14,7 +14,10 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.Signature;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The tickets module's API. A ticket reads {@code CF1.<event>.<registration>.<signature>}: the event
@@ -28,7 +31,13 @@ public class Tickets {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
+    private static final int VERIFIED_CACHE_SIZE = 200_000;
+
     private final TicketKeys keys;
+    // Signature objects are not thread-safe but are reusable after sign()/verify(): one per thread and event
+    private final ThreadLocal<Map<Long, Signature>> signers = ThreadLocal.withInitial(HashMap::new);
+    private final ThreadLocal<Map<Long, Signature>> verifiers = ThreadLocal.withInitial(HashMap::new);
+    private final ConcurrentHashMap<String, UUID> verified = new ConcurrentHashMap<>();
 
     Tickets(TicketKeys keys) {
         this.keys = keys;
@@ -41,11 +50,9 @@ public class Tickets {
 
     /** The QR text for a registration. */
     public String issue(EventSchedule event, UUID registrationId) {
-        TicketKeys.EventKeys k = keys(event);
         String body = PREFIX + "." + event.slug() + "." + encode(registrationId);
         try {
-            Signature signer = Signature.getInstance("Ed25519");
-            signer.initSign(k.privateKey());
+            Signature signer = signers.get().computeIfAbsent(event.id(), id -> newSigner(keys(event)));
             signer.update(body.getBytes(StandardCharsets.US_ASCII));
             return body + "." + B64.encodeToString(signer.sign());
         } catch (GeneralSecurityException e) {
@@ -71,19 +78,52 @@ public class Tickets {
         } catch (IllegalArgumentException e) {
             throw Rejection.unprocessable("ticket.unreadable");
         }
+        if (id.equals(verified.get(text))) {
+            return id;
+        }
         try {
-            Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(keys(event).publicKey());
+            Signature verifier = verifiers.get().computeIfAbsent(event.id(), key -> newVerifier(keys(event)));
             verifier.update((parts[0] + "." + parts[1] + "." + parts[2]).getBytes(StandardCharsets.US_ASCII));
             if (!verifier.verify(signature)) {
                 throw Rejection.unprocessable("ticket.forged");
             }
         } catch (java.security.SignatureException e) {
+            verifiers.get().remove(event.id()); // its state is unknown after a failure: start afresh next time
             throw Rejection.unprocessable("ticket.forged");
+        }
+        remember(text, id);
+        return id;
+    }
+
+    /**
+     * Only texts whose signature checked out are remembered; a ticket verifies the same way for ever
+     * (keys never change), so this cache can never be wrong, only full. Badges are tapped many times a day.
+     */
+    private void remember(String ticket, UUID id) {
+        if (verified.size() >= VERIFIED_CACHE_SIZE) {
+            verified.clear();
+        }
+        verified.put(ticket, id);
+    }
+
+    private static Signature newSigner(TicketKeys.EventKeys keys) {
+        try {
+            Signature signer = Signature.getInstance("Ed25519");
+            signer.initSign(keys.privateKey());
+            return signer;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-        return id;
+    }
+
+    private static Signature newVerifier(TicketKeys.EventKeys keys) {
+        try {
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(keys.publicKey());
+            return verifier;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The event's public key (X.509, base64) for scanners that verify tickets offline. */
