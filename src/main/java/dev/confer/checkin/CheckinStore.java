@@ -1,6 +1,7 @@
 package dev.confer.checkin;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,30 +35,32 @@ class CheckinStore {
     }
 
     /**
-     * Records the day's check-in unless there is one already. The primary key decides first-vs-repeat:
-     * a concurrent scan of the same ticket waits here for the first one's commit and then inserts nothing.
+     * A first check-in of the day in ONE autocommitted statement: takes a voucher while any are left and a
+     * keynote seat while any are left and the keynote has not ended, from the day's stock row (the one hot
+     * row of check-in), and inserts the check-in with their numbers. The stock row's lock is released by
+     * the commit of this very statement, never held across a round trip to the application, so desks do
+     * not queue behind a slow client. The stock row is locked before it is read, so what was taken is
+     * known exactly, and numbers follow commit order.
+     *
+     * <p>Nothing is taken when the attendee has a check-in that day already, when the registration is not
+     * (or no longer) confirmed — the registration row is share-locked, so a cancellation cannot slip in
+     * between — or when the day has no stock row. Then the result is empty. A concurrent first scan of the
+     * same ticket fails on the primary key and rolls back all it took ({@link DuplicateKeyException}).
      */
-    boolean insertFirst(long eventId, UUID registrationId, LocalDate day, Instant at, @Nullable String desk) {
+    Optional<Taken> checkInFirst(long eventId, UUID registrationId, LocalDate day, Instant at, @Nullable String desk,
+                                 boolean beforeKeynoteEnd) {
         return jdbc.sql("""
-                        INSERT INTO checkin (event_id, registration_id, day, checked_in_at, desk) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (registration_id, day) DO NOTHING RETURNING 1""")
-                .params(eventId, registrationId, day, Timestamp.from(at), desk)
-                .query(Integer.class).optional().isPresent();
-    }
-
-    /**
-     * Takes, in one statement on the day's stock row (the one hot row of check-in), a voucher while any
-     * are left and a keynote seat while any are left and the keynote has not ended, and writes their
-     * numbers on the check-in row. The stock row is locked first so that what was taken is known exactly
-     * (RETURNING sees only new values); the lock is held until commit, so numbers follow commit order.
-     * Empty when the day has no stock row (the day was just removed from the definition).
-     */
-    Optional<Taken> takeVoucherAndSeat(long eventId, UUID registrationId, LocalDate day, boolean beforeKeynoteEnd) {
-        return jdbc.sql("""
-                        WITH left_over AS (
+                        WITH attendee AS (
+                            SELECT id FROM registration
+                            WHERE id = :registration AND event_id = :event AND status = 'CONFIRMED'
+                            FOR SHARE),
+                        left_over AS (
                             SELECT vouchers_issued < voucher_stock AS voucher,
                                    (:beforeKeynoteEnd AND seats_taken < keynote_seats) AS seat
-                            FROM day_stock WHERE event_id = :event AND day = :day
+                            FROM day_stock
+                            WHERE event_id = :event AND day = :day
+                              AND EXISTS (SELECT 1 FROM attendee)
+                              AND NOT EXISTS (SELECT 1 FROM checkin WHERE registration_id = :registration AND day = :day)
                             FOR UPDATE),
                         taken AS (
                             UPDATE day_stock s
@@ -67,14 +70,15 @@ class CheckinStore {
                             WHERE s.event_id = :event AND s.day = :day
                             RETURNING CASE WHEN l.voucher THEN s.vouchers_issued END AS voucher_no,
                                       CASE WHEN l.seat THEN s.seats_taken END AS seat_no)
-                        UPDATE checkin c SET voucher_no = t.voucher_no, seat_no = t.seat_no
-                        FROM taken t
-                        WHERE c.registration_id = :registration AND c.day = :day
-                        RETURNING c.voucher_no, c.seat_no""")
-                .param("beforeKeynoteEnd", beforeKeynoteEnd)
+                        INSERT INTO checkin (event_id, registration_id, day, checked_in_at, desk, voucher_no, seat_no)
+                        SELECT :event, :registration, :day, :at, :desk, voucher_no, seat_no FROM taken
+                        RETURNING voucher_no, seat_no""")
+                .param("registration", registrationId)
                 .param("event", eventId)
                 .param("day", day)
-                .param("registration", registrationId)
+                .param("at", Timestamp.from(at))
+                .param("desk", desk)
+                .param("beforeKeynoteEnd", beforeKeynoteEnd)
                 .query((rs, n) -> new Taken((Integer) rs.getObject(1), (Integer) rs.getObject(2)))
                 .optional();
     }

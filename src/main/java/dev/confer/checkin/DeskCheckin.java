@@ -6,14 +6,15 @@ import dev.confer.registration.Registrations;
 import dev.confer.shared.Rejection;
 import dev.confer.tickets.Tickets;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -30,16 +31,11 @@ class DeskCheckin {
     private final Tickets tickets;
     private final Registrations registrations;
     private final CheckinStore store;
-    private final TransactionTemplate transaction;
 
-    DeskCheckin(Tickets tickets, Registrations registrations, CheckinStore store, TransactionTemplate transaction) {
+    DeskCheckin(Tickets tickets, Registrations registrations, CheckinStore store) {
         this.tickets = tickets;
         this.registrations = registrations;
         this.store = store;
-        this.transaction = transaction;
-    }
-
-    private record Scan(Attendee attendee, boolean first, CheckinStore.Row row) {
     }
 
     record MealVoucher(String code) {
@@ -57,27 +53,34 @@ class DeskCheckin {
         Instant at = scannedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS); // what PostgreSQL keeps
         UUID id = tickets.verify(event, ticket);
         EventSchedule.Day day = event.dayAt(at).orElseThrow(() -> outsideDoors(event, at));
-        Scan scan = Objects.requireNonNull(transaction.execute(status -> {
-            // held against a concurrent cancellation until this check-in commits
-            Attendee attendee = registrations.findAndHold(event, id)
-                    .orElseThrow(() -> Rejection.notFound("checkin.unknown-registration", id));
-            requireConfirmed(attendee);
-            if (!store.insertFirst(event.id(), id, day.date(), at, desk)) {
-                return new Scan(attendee, false, store.find(id, day.date()).orElseThrow());
-            }
-            // last statement before commit: the day's stock row is the hot row every desk queues on
-            CheckinStore.Taken taken = store.takeVoucherAndSeat(event.id(), id, day.date(), beforeKeynoteEnd(event, day, at))
-                    .orElseThrow(() -> Rejection.conflict("checkin.day-removed", day.date()));
-            return new Scan(attendee, true, new CheckinStore.Row(id, day.date(), at, taken.voucherNo(), null, taken.seatNo()));
-        }));
-        Attendee attendee = scan.attendee();
-        boolean first = scan.first();
-        CheckinStore.Row row = scan.row();
+        Attendee attendee = registrations.find(event, id)
+                .orElseThrow(() -> Rejection.notFound("checkin.unknown-registration", id));
+        requireConfirmed(attendee);
+        Optional<CheckinStore.Taken> taken;
+        try {
+            taken = store.checkInFirst(event.id(), id, day.date(), at, desk, beforeKeynoteEnd(event, day, at));
+        } catch (DuplicateKeyException e) {
+            taken = Optional.empty(); // a concurrent scan of the same ticket was first
+        }
+        boolean first = taken.isPresent();
+        CheckinStore.Row row;
+        if (first) {
+            row = new CheckinStore.Row(id, day.date(), at, taken.get().voucherNo(), null, taken.get().seatNo());
+        } else {
+            row = store.find(id, day.date()).orElseThrow(() -> whyNotCheckedIn(event, id, day));
+        }
         return new CheckedIn(id, attendee.name(), attendee.company(), day.date(), first,
                 row.checkedInAt().atZone(event.zone()).toOffsetDateTime(),
                 row.voucherNo() == null ? null : new MealVoucher(new VoucherCode(day.date(), row.voucherNo()).toString()),
                 keynoteSeat(day, row.seatNo()),
                 "/api/v1/events/" + event.slug() + "/registrations/" + id + "/badge.pdf?day=" + day.date());
+    }
+
+    /** Nothing was taken and there is no check-in: cancelled meanwhile, or the day just left the definition. */
+    private Rejection whyNotCheckedIn(EventSchedule event, UUID id, EventSchedule.Day day) {
+        Attendee now = registrations.find(event, id).orElseThrow(() -> Rejection.notFound("checkin.unknown-registration", id));
+        requireConfirmed(now);
+        return Rejection.conflict("checkin.day-removed", day.date());
     }
 
     static void requireConfirmed(Attendee attendee) {

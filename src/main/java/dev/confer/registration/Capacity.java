@@ -23,40 +23,44 @@ class Capacity {
         this.jdbc = jdbc;
     }
 
-    /** Takes a confirmed place without waiting on busy shards; null when none is free right now. */
-    @Nullable Integer tryTakePlace(long eventId) {
+    /**
+     * Takes a confirmed place without queueing behind other registrations: a random shard first, then
+     * any free shard nobody holds. False when none was free right now (the event may be nearly full).
+     */
+    boolean tryTakePlace(long eventId) {
         int shard = ThreadLocalRandom.current().nextInt(SHARDS);
-        Integer taken = jdbc.sql("""
-                        UPDATE capacity_shard SET used = used + 1
-                        WHERE event_id = ? AND shard = ? AND used < quota RETURNING shard""")
-                .params(eventId, shard).query(Integer.class).optional().orElse(null);
-        if (taken != null) {
-            return taken;
+        if (jdbc.sql("UPDATE capacity_shard SET used = used + 1 WHERE event_id = ? AND shard = ? AND used < quota")
+                .params(eventId, shard).update() == 1) {
+            return true;
         }
         return jdbc.sql("""
                         UPDATE capacity_shard SET used = used + 1
                         WHERE (event_id, shard) = (SELECT event_id, shard FROM capacity_shard
                                                    WHERE event_id = ? AND used < quota
                                                    LIMIT 1 FOR UPDATE SKIP LOCKED)
-                          AND used < quota
-                        RETURNING shard""")
-                .param(eventId).query(Integer.class).optional().orElse(null);
+                          AND used < quota""")
+                .param(eventId).update() == 1;
     }
 
-    /** Takes a confirmed place, waiting for busy shards; null only when the event is really full. */
-    @Nullable Integer takePlace(long eventId) {
+    /** Takes a confirmed place, waiting for busy shards; false only when the event is really full. */
+    boolean takePlace(long eventId) {
         return jdbc.sql("""
                         UPDATE capacity_shard SET used = used + 1
                         WHERE (event_id, shard) = (SELECT event_id, shard FROM capacity_shard
                                                    WHERE event_id = ? AND used < quota
                                                    ORDER BY shard LIMIT 1 FOR UPDATE)
-                          AND used < quota
-                        RETURNING shard""")
-                .param(eventId).query(Integer.class).optional().orElse(null);
+                          AND used < quota""")
+                .param(eventId).update() == 1;
     }
 
-    void releasePlace(long eventId, int shard) {
-        jdbc.sql("UPDATE capacity_shard SET used = used - 1 WHERE event_id = ? AND shard = ?").params(eventId, shard).update();
+    /** Gives a confirmed place back; shards are interchangeable, so any shard with a place in use will do. */
+    void releasePlace(long eventId) {
+        jdbc.sql("""
+                        UPDATE capacity_shard SET used = used - 1
+                        WHERE (event_id, shard) = (SELECT event_id, shard FROM capacity_shard
+                                                   WHERE event_id = ? AND used > 0
+                                                   ORDER BY used DESC LIMIT 1 FOR UPDATE)""")
+                .param(eventId).update();
     }
 
     /** Locks the event's waitlist row; every slow path starts here. */

@@ -28,14 +28,14 @@ class RegistrationStore {
 
     /** Inserts the registration and returns it as stored. */
     Attendee insert(UUID id, long eventId, NewRegistration r, String locale, RegistrationStatus status,
-                    @Nullable Integer shard, @Nullable Long waitlistSeq) {
+                    @Nullable Long waitlistSeq) {
         java.sql.Timestamp createdAt = jdbc.sql("""
-                        INSERT INTO registration (id, event_id, name, email, company, job_title, locale, status, shard,
+                        INSERT INTO registration (id, event_id, name, email, company, job_title, locale, status,
                                                   waitlist_seq, confirmed_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN now() END)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN now() END)
                         RETURNING created_at""")
                 .params(id, eventId, r.name().strip(), r.email().strip(), blankToNull(r.company()), blankToNull(r.jobTitle()),
-                        locale, status.name(), shard, waitlistSeq, status == RegistrationStatus.CONFIRMED)
+                        locale, status.name(), waitlistSeq, status == RegistrationStatus.CONFIRMED)
                 .query(java.sql.Timestamp.class).single();
         return new Attendee(id, eventId, r.name().strip(), r.email().strip(), blankToNull(r.company()),
                 blankToNull(r.jobTitle()), locale, status, waitlistSeq, createdAt.toInstant());
@@ -43,12 +43,6 @@ class RegistrationStore {
 
     Optional<Attendee> find(long eventId, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE id = ? AND event_id = ?")
-                .params(id, eventId).query(ATTENDEE).optional();
-    }
-
-    /** Reads and share-locks the row: a cancellation waits until the caller's transaction ends. */
-    Optional<Attendee> findAndHold(long eventId, UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE id = ? AND event_id = ? FOR SHARE")
                 .params(id, eventId).query(ATTENDEE).optional();
     }
 
@@ -64,13 +58,13 @@ class RegistrationStore {
                 .param(ids.toArray(UUID[]::new)).query(ATTENDEE).list();
     }
 
-    record Held(RegistrationStatus status, @Nullable Integer shard) {
+    record Held(RegistrationStatus status) {
     }
 
     Optional<Held> lock(long eventId, UUID id) {
-        return jdbc.sql("SELECT status, shard FROM registration WHERE id = ? AND event_id = ? FOR UPDATE")
+        return jdbc.sql("SELECT status FROM registration WHERE id = ? AND event_id = ? FOR UPDATE")
                 .params(id, eventId)
-                .query((rs, n) -> new Held(RegistrationStatus.valueOf(rs.getString(1)), (Integer) rs.getObject(2)))
+                .query((rs, n) -> new Held(RegistrationStatus.valueOf(rs.getString(1))))
                 .optional();
     }
 
@@ -81,13 +75,19 @@ class RegistrationStore {
                 .param(eventId).query(ATTENDEE).optional();
     }
 
-    void confirm(UUID id, int shard) {
-        jdbc.sql("UPDATE registration SET status = 'CONFIRMED', shard = ?, waitlist_seq = NULL, confirmed_at = now() WHERE id = ?")
-                .params(shard, id).update();
+    void confirm(UUID id) {
+        jdbc.sql("UPDATE registration SET status = 'CONFIRMED', waitlist_seq = NULL, confirmed_at = now() WHERE id = ?")
+                .param(id).update();
+    }
+
+    /** A registration that found no place joins the queue (same transaction as its insert). */
+    void waitlist(UUID id, long seq) {
+        jdbc.sql("UPDATE registration SET status = 'WAITLISTED', waitlist_seq = ?, confirmed_at = NULL WHERE id = ?")
+                .params(seq, id).update();
     }
 
     void cancel(UUID id) {
-        jdbc.sql("UPDATE registration SET status = 'CANCELLED', shard = NULL, waitlist_seq = NULL, cancelled_at = now() WHERE id = ?")
+        jdbc.sql("UPDATE registration SET status = 'CANCELLED', waitlist_seq = NULL, cancelled_at = now() WHERE id = ?")
                 .param(id).update();
     }
 

@@ -5,12 +5,15 @@ import dev.confer.shared.Rejection;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -28,61 +31,98 @@ public class Registrations {
     private final Capacity capacity;
     private final RegistrationStore store;
     private final ApplicationEventPublisher publisher;
+    private final TransactionTemplate transaction;
 
-    Registrations(Capacity capacity, RegistrationStore store, ApplicationEventPublisher publisher) {
+    Registrations(Capacity capacity, RegistrationStore store, ApplicationEventPublisher publisher,
+                  TransactionTemplate transaction) {
         this.capacity = capacity;
         this.store = store;
         this.publisher = publisher;
+        this.transaction = transaction;
     }
 
     public record Outcome(Attendee attendee, @Nullable Integer waitlistPosition) {
     }
 
-    @Transactional
+    /**
+     * Registers someone: confirmed while places last, then waitlisted while the waitlist lasts, else 409.
+     *
+     * <p>Locks are always taken in one order — a new registration's own e-mail entry, then the event's
+     * waitlist row, then existing registration rows, then capacity shards — so registrations and
+     * cancellations do not deadlock (and if PostgreSQL ever breaks a cycle, the registration is retried). The fast path takes a place from a shard as its last statement, so the shard is
+     * held only for the commit; when it finds no place it rolls back (dropping any lock PostgreSQL kept
+     * on a shard it had to re-check) and the slow path starts afresh from the waitlist row.
+     */
     public Outcome register(EventSchedule event, NewRegistration input, String defaultLocale) {
         String locale = validate(input, defaultLocale);
         UUID id = UUID.randomUUID();
-        RegistrationStatus status = RegistrationStatus.CONFIRMED;
-        Long seq = null;
-        Integer shard = capacity.tryTakePlace(event.id());
-        if (shard == null) {
-            capacity.lockWaitlist(event.id());
-            shard = capacity.takePlace(event.id());
-            if (shard == null) {
-                seq = capacity.joinWaitlist(event.id());
-                if (seq == null) {
-                    throw Rejection.conflict("registration.full");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Outcome confirmed = transaction.execute(status -> {
+                    Attendee attendee = insert(event, id, input, locale, RegistrationStatus.CONFIRMED, null);
+                    publisher.publishEvent(new Registered(id, event.id(), event.slug(), RegistrationStatus.CONFIRMED, locale));
+                    if (capacity.tryTakePlace(event.id())) {
+                        return new Outcome(attendee, null);
+                    }
+                    status.setRollbackOnly();
+                    return null;
+                });
+                if (confirmed != null) {
+                    return confirmed;
                 }
-                status = RegistrationStatus.WAITLISTED;
+                return Objects.requireNonNull(transaction.execute(status -> confirmOrWaitlist(event, id, input, locale)));
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == 3) {
+                    throw e; // PostgreSQL broke a lock cycle three times in a row: let the client retry
+                }
             }
         }
-        Attendee attendee;
+    }
+
+    private Outcome confirmOrWaitlist(EventSchedule event, UUID id, NewRegistration input, String locale) {
+        Attendee attendee = insert(event, id, input, locale, RegistrationStatus.CONFIRMED, null);
+        capacity.lockWaitlist(event.id());
+        if (capacity.takePlace(event.id())) {
+            publisher.publishEvent(new Registered(id, event.id(), event.slug(), RegistrationStatus.CONFIRMED, locale));
+            return new Outcome(attendee, null);
+        }
+        Long seq = capacity.joinWaitlist(event.id());
+        if (seq == null) {
+            throw Rejection.conflict("registration.full");
+        }
+        store.waitlist(id, seq);
+        publisher.publishEvent(new Registered(id, event.id(), event.slug(), RegistrationStatus.WAITLISTED, locale));
+        Attendee waitlisted = new Attendee(id, event.id(), attendee.name(), attendee.email(), attendee.company(),
+                attendee.jobTitle(), locale, RegistrationStatus.WAITLISTED, seq, attendee.registeredAt());
+        return new Outcome(waitlisted, store.waitlistPosition(event.id(), seq));
+    }
+
+    private Attendee insert(EventSchedule event, UUID id, NewRegistration input, String locale, RegistrationStatus status,
+                            @Nullable Long seq) {
         try {
-            attendee = store.insert(id, event.id(), input, locale, status, shard, seq);
+            return store.insert(id, event.id(), input, locale, status, seq);
         } catch (DuplicateKeyException e) {
             throw Rejection.conflict("registration.duplicate-email", input.email());
         }
-        publisher.publishEvent(new Registered(id, event.id(), event.slug(), status, locale));
-        return new Outcome(attendee, seq == null ? null : store.waitlistPosition(event.id(), seq));
     }
 
     /** Cancels; a freed confirmed place goes to the first waitlisted registration (FIFO). */
     @Transactional
     public Attendee cancel(EventSchedule event, UUID id) {
+        capacity.lockWaitlist(event.id()); // first, as every slow path does
         RegistrationStore.Held held = store.lock(event.id(), id)
                 .orElseThrow(() -> Rejection.notFound("registration.not-found", id));
         if (held.status() == RegistrationStatus.CANCELLED) {
             return store.find(event.id(), id).orElseThrow();
         }
-        capacity.lockWaitlist(event.id());
         if (held.status() == RegistrationStatus.CONFIRMED) {
             Optional<Attendee> next = store.lockFirstWaitlisted(event.id());
             if (next.isPresent()) {
-                store.confirm(next.get().id(), held.shard());
+                store.confirm(next.get().id()); // the place passes on: no shard changes
                 capacity.leaveWaitlist(event.id());
                 publisher.publishEvent(new Promoted(next.get().id(), event.id(), event.slug(), next.get().locale()));
             } else {
-                capacity.releasePlace(event.id(), held.shard());
+                capacity.releasePlace(event.id());
             }
         } else {
             capacity.leaveWaitlist(event.id());
@@ -100,11 +140,10 @@ public class Registrations {
             if (next.isEmpty()) {
                 return;
             }
-            Integer shard = capacity.takePlace(event.id());
-            if (shard == null) {
+            if (!capacity.takePlace(event.id())) {
                 return;
             }
-            store.confirm(next.get().id(), shard);
+            store.confirm(next.get().id());
             capacity.leaveWaitlist(event.id());
             publisher.publishEvent(new Promoted(next.get().id(), event.id(), event.slug(), next.get().locale()));
         }
@@ -112,15 +151,6 @@ public class Registrations {
 
     public Optional<Attendee> find(EventSchedule event, UUID id) {
         return store.find(event.id(), id);
-    }
-
-    /**
-     * Reads a registration and holds it as it is until the caller's transaction ends: a concurrent
-     * cancellation waits, so nobody is let in on a registration that was cancelled meanwhile.
-     */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public Optional<Attendee> findAndHold(EventSchedule event, UUID id) {
-        return store.findAndHold(event.id(), id);
     }
 
     public Optional<Attendee> find(UUID id) {

@@ -27,8 +27,10 @@ public final class TicketQr {
     /** The modules of the code, one entry per module (no scaling). */
     public static BitMatrix matrix(String ticket) {
         try {
+            // a fixed mask: choosing the "best" of eight costs more than everything else in a mail
             return new QRCodeWriter().encode(ticket, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2,
+                            EncodeHintType.QR_MASK_PATTERN, 2));
         } catch (WriterException e) {
             throw new IllegalArgumentException("The ticket does not fit a QR code", e);
         }

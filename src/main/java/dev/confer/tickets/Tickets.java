@@ -38,6 +38,9 @@ public class Tickets {
     private final ThreadLocal<Map<Long, Signature>> signers = ThreadLocal.withInitial(HashMap::new);
     private final ThreadLocal<Map<Long, Signature>> verifiers = ThreadLocal.withInitial(HashMap::new);
     private final ConcurrentHashMap<String, UUID> verified = new ConcurrentHashMap<>();
+    // the confirmation mail, My ticket and the badge show the ticket again: sign once per instance
+    private final ConcurrentHashMap<UUID, String> issued = new ConcurrentHashMap<>();
+    private static final int ISSUED_CACHE_SIZE = 100_000;
 
     Tickets(TicketKeys keys) {
         this.keys = keys;
@@ -48,8 +51,21 @@ public class Tickets {
         keys.createIfAbsent(defined.schedule().id());
     }
 
-    /** The QR text for a registration. */
+    /** The QR text for a registration (Ed25519 is deterministic: the same text every time). */
     public String issue(EventSchedule event, UUID registrationId) {
+        String cached = issued.get(registrationId);
+        if (cached != null && cached.startsWith(PREFIX + "." + event.slug() + ".")) {
+            return cached;
+        }
+        String ticket = sign(event, registrationId);
+        if (issued.size() >= ISSUED_CACHE_SIZE) {
+            issued.clear();
+        }
+        issued.put(registrationId, ticket);
+        return ticket;
+    }
+
+    private String sign(EventSchedule event, UUID registrationId) {
         String body = PREFIX + "." + event.slug() + "." + encode(registrationId);
         try {
             Signature signer = signers.get().computeIfAbsent(event.id(), id -> newSigner(keys(event)));
