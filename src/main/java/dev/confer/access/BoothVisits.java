@@ -28,22 +28,6 @@ class BoothVisits {
     record Totals(int visitors, int visits) {
     }
 
-    /** Counts a visit in one statement and returns the attendee's visits at this booth so far. */
-    int visit(long eventId, String booth, UUID registrationId, Instant at) {
-        OffsetDateTime time = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-        // taps synced late from an offline scanner may be older than ones already counted
-        return jdbc.sql("""
-                        INSERT INTO booth_lead (event_id, booth_code, registration_id, first_visit_at, last_visit_at, visits)
-                        VALUES (?, ?, ?, ?, ?, 1)
-                        ON CONFLICT (event_id, booth_code, registration_id) DO UPDATE
-                        SET visits = booth_lead.visits + 1,
-                            first_visit_at = LEAST(booth_lead.first_visit_at, EXCLUDED.first_visit_at),
-                            last_visit_at = GREATEST(booth_lead.last_visit_at, EXCLUDED.last_visit_at)
-                        RETURNING visits""")
-                .params(eventId, booth, registrationId, time, time)
-                .query(Integer.class).single();
-    }
-
     @Nullable Integer visitsOf(long eventId, String booth, UUID registrationId) {
         return jdbc.sql("SELECT visits FROM booth_lead WHERE event_id = ? AND booth_code = ? AND registration_id = ?")
                 .params(eventId, booth, registrationId)

@@ -8,8 +8,8 @@ import dev.confer.shared.Caller;
 import dev.confer.shared.Rejection;
 import dev.confer.shared.Role;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,9 +19,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One badge tap at a session door or a booth, decided in one transaction against the database only,
- * so any number of app instances and devices may tap at once. The tap id is claimed first: a resent
- * tap is a DUPLICATE and counts nothing. A tap of a cancelled (or never confirmed) registration is
+ * One badge tap at a session door or a booth, decided by one statement against the database only
+ * ({@link Turnstile}), so any number of app instances and devices may tap at once. A resent tap id is
+ * a DUPLICATE and counts nothing. A tap of a cancelled (or never confirmed) registration is
  * answered NOT_CHECKED_IN like any other attendee the desk has not let in that day. A session tap is
  * not checked against the session's own day or hours: the check-in rule already ties it to a day,
  * and a door that lets people in early must not be refused.
@@ -35,20 +35,21 @@ class DoorTaps {
     private final TapLog log;
     private final SessionSeats seats;
     private final BoothVisits booths;
+    private final Turnstile turnstile;
     private final Clock clock;
 
     DoorTaps(Credentials credentials, Checkins checkins, Registrations registrations, TapLog log, SessionSeats seats,
-             BoothVisits booths, Clock clock) {
+             BoothVisits booths, Turnstile turnstile, Clock clock) {
         this.credentials = credentials;
         this.checkins = checkins;
         this.registrations = registrations;
         this.log = log;
         this.seats = seats;
         this.booths = booths;
+        this.turnstile = turnstile;
         this.clock = clock;
     }
 
-    @Transactional
     TapAnswer tap(EventSchedule event, Caller caller, TapRequest request) {
         UUID tapId = tapId(request.tapId());
         TapPoint point = TapPoint.parse(request.point(), event);
@@ -59,32 +60,27 @@ class DoorTaps {
         UUID attendee = credentials.registrationOf(event, request.credential());
         boolean mayEnter = checkins.checkedIn(attendee, event.localDate(at))
                 && registrations.find(event, attendee).map(Attendee::isConfirmed).orElse(false);
-
-        if (!log.recordFirst(tapId, event.id(), point, attendee, at, mayEnter ? TapResult.ADMITTED : TapResult.NOT_CHECKED_IN)) {
-            return standing(event, point, attendee, TapResult.DUPLICATE).duplicateOf(log.resultOf(tapId));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (point.isSession()) {
+                    int seatsInDefinition = event.seatsAt(event.session(point.code()).orElseThrow());
+                    Turnstile.SessionPass pass = turnstile.throughSessionDoor(tapId, event.id(), point.code(), point.text(),
+                            attendee, at, mayEnter, seatsInDefinition);
+                    return TapAnswer.atSession(pass.result(), new SessionSeats.Fill(pass.admitted(), pass.capacity()));
+                }
+                Turnstile.BoothPass pass = turnstile.atBooth(tapId, event.id(), point.code(), point.text(), attendee, at, mayEnter);
+                return TapAnswer.atBooth(pass.result(), pass.visits());
+            } catch (DuplicateKeyException e) {
+                Optional<TapResult> first = log.resultOf(tapId);
+                if (first.isPresent()) {
+                    return standing(event, point, attendee, TapResult.DUPLICATE).duplicateOf(first.get());
+                }
+                if (attempt == 3) {
+                    throw e;
+                }
+                // the same attendee came in through another door of this session at the same moment: again
+            }
         }
-        if (!mayEnter) {
-            return standing(event, point, attendee, TapResult.NOT_CHECKED_IN);
-        }
-        if (point.isSession()) {
-            return enterSession(event, point, attendee, at, tapId);
-        }
-        return TapAnswer.atBooth(TapResult.ADMITTED, booths.visit(event.id(), point.code(), attendee, at));
-    }
-
-    private TapAnswer enterSession(EventSchedule event, TapPoint point, UUID attendee, Instant at, UUID tapId) {
-        int seatsInDefinition = event.seatsAt(event.session(point.code()).orElseThrow());
-        if (!seats.enter(event.id(), point.code(), attendee, at)) {
-            // re-entry: they hold a seat already
-            return TapAnswer.atSession(TapResult.ADMITTED, seats.fill(event.id(), point.code(), seatsInDefinition));
-        }
-        Optional<SessionSeats.Fill> seat = seats.takeSeat(event.id(), point.code(), seatsInDefinition);
-        if (seat.isPresent()) {
-            return TapAnswer.atSession(TapResult.ADMITTED, seat.get());
-        }
-        seats.leave(event.id(), point.code(), attendee);
-        log.settle(tapId, TapResult.FULL);
-        return TapAnswer.atSession(TapResult.FULL, seats.fill(event.id(), point.code(), seatsInDefinition));
     }
 
     /** The counts as they stand, for an answer that changed nothing. */

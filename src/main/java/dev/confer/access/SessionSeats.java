@@ -47,38 +47,6 @@ class SessionSeats {
                 .update();
     }
 
-    /** Records the attendee as in the session; false if they were in already (a re-entry). */
-    boolean enter(long eventId, String session, UUID registrationId, Instant at) {
-        return jdbc.sql("""
-                        INSERT INTO session_attendance (event_id, session_code, registration_id, first_at)
-                        VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(eventId, session, registrationId, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                .update() == 1;
-    }
-
-    /** Undoes {@link #enter} in the same transaction when no seat was left. */
-    void leave(long eventId, String session, UUID registrationId) {
-        jdbc.sql("DELETE FROM session_attendance WHERE event_id = ? AND session_code = ? AND registration_id = ?")
-                .params(eventId, session, registrationId)
-                .update();
-    }
-
-    /**
-     * Takes one seat in a single statement, or none when the session is full. The row normally exists
-     * (see {@link #on}); the insert branch only covers a session whose row was never created.
-     */
-    Optional<Fill> takeSeat(long eventId, String session, int seatsInDefinition) {
-        return jdbc.sql("""
-                        INSERT INTO session_fill (event_id, session_code, capacity, admitted)
-                        SELECT ?, ?, ?, 1 WHERE ? > 0
-                        ON CONFLICT (event_id, session_code) DO UPDATE SET admitted = session_fill.admitted + 1
-                        WHERE session_fill.admitted < session_fill.capacity
-                        RETURNING admitted, capacity""")
-                .params(eventId, session, seatsInDefinition, seatsInDefinition)
-                .query((rs, n) -> new Fill(rs.getInt(1), rs.getInt(2)))
-                .optional();
-    }
-
     Fill fill(long eventId, String session, int seatsInDefinition) {
         return jdbc.sql("SELECT admitted, capacity FROM session_fill WHERE event_id = ? AND session_code = ?")
                 .params(eventId, session)

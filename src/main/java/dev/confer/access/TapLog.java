@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The tap table: every tap a device sent, kept once per device tap id, with what it got. */
@@ -20,26 +21,10 @@ class TapLog {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Records a tap unless its id was seen before. A concurrent tap with the same id waits on the key
-     * until the first commits and then sees the conflict, so exactly one of them counts.
-     */
-    boolean recordFirst(UUID tapId, long eventId, TapPoint point, UUID registrationId, Instant at, TapResult result) {
-        return jdbc.sql("""
-                        INSERT INTO tap (tap_id, event_id, point, registration_id, at, result)
-                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tap_id) DO NOTHING""")
-                .params(tapId, eventId, point.text(), registrationId, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), result.name())
-                .update() == 1;
-    }
-
-    TapResult resultOf(UUID tapId) {
+    /** What the first sending of a tap got, if it was recorded. */
+    Optional<TapResult> resultOf(UUID tapId) {
         return jdbc.sql("SELECT result FROM tap WHERE tap_id = ?").param(tapId)
-                .query((rs, n) -> TapResult.valueOf(rs.getString(1))).single();
-    }
-
-    /** Corrects the result recorded first (a door that turned out to be full). */
-    void settle(UUID tapId, TapResult result) {
-        jdbc.sql("UPDATE tap SET result = ? WHERE tap_id = ?").params(result.name(), tapId).update();
+                .query((rs, n) -> TapResult.valueOf(rs.getString(1))).optional();
     }
 
     /** Per session code: distinct attendees who found the door full and never got in. */
