@@ -22,7 +22,7 @@ import java.time.Duration;
 @ConfigurationProperties("confer.mail")
 record MailSettings(@DefaultValue("50") int batchSize,
                     @DefaultValue("2s") Duration pollInterval,
-                    @DefaultValue("2") int workers,
+                    @DefaultValue("1") int workers,
                     @DefaultValue("5m") Duration lease,
                     @DefaultValue("10s") Duration retryDelay,
                     @DefaultValue("1h") Duration maxRetryDelay,

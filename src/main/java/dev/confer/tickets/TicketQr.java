@@ -47,13 +47,18 @@ public final class TicketQr {
         BufferedImage image = new BufferedImage(width, width, BufferedImage.TYPE_BYTE_BINARY);
         byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         int stride = (width + 7) / 8;
-        java.util.Arrays.fill(pixels, (byte) 0xFF); // white
-        for (int y = 0; y < width; y++) {
-            int row = y / scale;
-            for (int x = 0; x < width; x++) {
-                if (modules.get(x / scale, row)) {
-                    pixels[y * stride + (x >> 3)] &= (byte) ~(0x80 >> (x & 7));
+        byte[] line = new byte[stride];
+        for (int row = 0; row < modules.getHeight(); row++) {
+            java.util.Arrays.fill(line, (byte) 0xFF); // white
+            for (int col = 0; col < modules.getWidth(); col++) {
+                if (modules.get(col, row)) {
+                    for (int x = col * scale; x < (col + 1) * scale; x++) {
+                        line[x >> 3] &= (byte) ~(0x80 >> (x & 7));
+                    }
                 }
+            }
+            for (int y = row * scale; y < (row + 1) * scale; y++) {
+                System.arraycopy(line, 0, pixels, y * stride, stride);
             }
         }
         try {

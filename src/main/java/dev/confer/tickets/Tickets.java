@@ -37,6 +37,7 @@ public class Tickets {
     // Signature objects are not thread-safe but are reusable after sign()/verify(): one per thread and event
     private final ThreadLocal<Map<Long, Signature>> signers = ThreadLocal.withInitial(HashMap::new);
     private final ThreadLocal<Map<Long, Signature>> verifiers = ThreadLocal.withInitial(HashMap::new);
+    private final ThreadLocal<Map<Long, Mac>> macs = ThreadLocal.withInitial(HashMap::new);
     private final ConcurrentHashMap<String, UUID> verified = new ConcurrentHashMap<>();
     // the confirmation mail, My ticket and the badge show the ticket again: sign once per instance
     private final ConcurrentHashMap<UUID, String> issued = new ConcurrentHashMap<>();
@@ -149,11 +150,16 @@ public class Tickets {
 
     /** A token that lets the attendee read and cancel their own registration; derived, never stored. */
     public String manageToken(EventSchedule event, UUID registrationId) {
+        Mac mac = macs.get().computeIfAbsent(event.id(), id -> newMac(keys(event)));
+        byte[] digest = mac.doFinal(("manage:" + registrationId).getBytes(StandardCharsets.US_ASCII));
+        return B64.encodeToString(java.util.Arrays.copyOf(digest, 24));
+    }
+
+    private static Mac newMac(TicketKeys.EventKeys keys) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(keys(event).manageSecret(), "HmacSHA256"));
-            byte[] digest = mac.doFinal(("manage:" + registrationId).getBytes(StandardCharsets.US_ASCII));
-            return B64.encodeToString(java.util.Arrays.copyOf(digest, 24));
+            mac.init(new SecretKeySpec(keys.manageSecret(), "HmacSHA256"));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
