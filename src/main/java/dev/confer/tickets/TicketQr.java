@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * A ticket as a QR code, the one encoding every printed or shown ticket uses (error correction M,
- * quiet zone of two modules), so desk scanners see the same code on a badge, a mail and a phone.
+ * quiet zone of four modules, as the QR standard asks), so desk scanners see the same code on a badge, a mail and a phone.
  */
 public final class TicketQr {
 
@@ -29,7 +29,7 @@ public final class TicketQr {
         try {
             // the mask is chosen by ZXing's penalty rules: a fixed one was cheaper but not always readable
             return new QRCodeWriter().encode(ticket, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
         } catch (WriterException e) {
             throw new IllegalArgumentException("The ticket does not fit a QR code", e);
         }

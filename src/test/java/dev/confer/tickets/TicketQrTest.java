@@ -1,7 +1,6 @@
 package dev.confer.tickets;
 
 import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -12,7 +11,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,9 +28,16 @@ class TicketQrTest {
             byte[] png = TicketQr.png(ticket, 320);
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
             assertThat(image.getWidth()).isBetween(240, 320);
-            String decoded = new QRCodeReader().decode(
-                    new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                    Map.of(DecodeHintType.TRY_HARDER, Boolean.FALSE)).getText();
+            String decoded;
+            try {
+                // PURE_BARCODE: ZXing's finder-pattern detector (made for camera photos) fails on a few percent
+                // of perfect renderings, ZXing's own included; a phone scanner reads them
+                decoded = new QRCodeReader().decode(
+                        new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                        java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
+            } catch (com.google.zxing.ReaderException e) {
+                throw new AssertionError("ticket #" + i + " (" + ticket + ") is not readable", e);
+            }
             assertThat(decoded).isEqualTo(ticket);
         }
     }
