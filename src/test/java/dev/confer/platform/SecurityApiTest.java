@@ -48,6 +48,16 @@ class SecurityApiTest extends ApiTest {
     }
 
     @Test
+    void theRootSaysWhereEverythingIs() {
+        String slug = defineEvent(uniqueSlug("sec"), eventDefinition(10, 0, 5, 5, 5, 5));
+        Response r = get("/", null);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("openApi").asString()).isEqualTo("/v3/api-docs");
+        assertThat(r.json().get("description").get("ko").asString()).isNotBlank();
+        assertThat(r.text()).contains("/api/v1/events/" + slug);
+    }
+
+    @Test
     void openApiDocumentIsServed() {
         Response r = get("/v3/api-docs", null);
         assertThat(r.status()).isEqualTo(200);
