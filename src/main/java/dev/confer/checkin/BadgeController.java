@@ -3,7 +3,6 @@ package dev.confer.checkin;
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
 import dev.confer.shared.Caller;
-import dev.confer.shared.Rejection;
 import dev.confer.shared.Role;
 import dev.confer.tickets.Tickets;
 import org.jspecify.annotations.Nullable;
@@ -55,16 +54,6 @@ class BadgeController {
     }
 
     private void authorize(EventSchedule event, UUID id, @Nullable Caller caller, @Nullable String token) {
-        boolean desk = caller != null && (caller.role() == Role.ORGANIZER || caller.role() == Role.DESK)
-                && caller.mayActFor(event.slug());
-        if (desk) {
-            return;
-        }
-        if (token == null || token.isBlank()) {
-            throw caller == null ? new Rejection(401, "badge.token-required") : Rejection.forbidden("auth.forbidden");
-        }
-        if (!tickets.manageTokenMatches(event, id, token)) {
-            throw Rejection.forbidden("badge.token-wrong");
-        }
+        tickets.requireHolderOrStaff(event, id, caller, token, "badge.token-required", Role.DESK);
     }
 }

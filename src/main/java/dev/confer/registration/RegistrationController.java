@@ -82,15 +82,7 @@ class RegistrationController {
     }
 
     private void authorize(EventSchedule event, UUID id, @Nullable Caller caller, @Nullable String manageToken) {
-        if (caller != null && caller.isOrganizer()) {
-            return;
-        }
-        if (manageToken == null) {
-            throw new Rejection(401, "registration.token-required");
-        }
-        if (!tickets.manageTokenMatches(event, id, manageToken)) {
-            throw Rejection.forbidden("registration.token-wrong");
-        }
+        tickets.requireHolderOrStaff(event, id, caller, manageToken, "registration.token-required");
     }
 
     private View view(EventSchedule event, Attendee a) {

@@ -2,7 +2,10 @@ package dev.confer.tickets;
 
 import dev.confer.events.EventDefined;
 import dev.confer.events.EventSchedule;
+import dev.confer.shared.Caller;
 import dev.confer.shared.Rejection;
+import dev.confer.shared.Role;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -162,6 +165,25 @@ public class Tickets {
             return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Lets through the organizer, staff of this event in one of {@code staff} roles, or whoever holds the
+     * registration's manage token (the link in their mail); otherwise 401 (nothing presented, with the
+     * message {@code missingKey}) or 403.
+     */
+    public void requireHolderOrStaff(EventSchedule event, UUID registrationId, @Nullable Caller caller,
+                                     @Nullable String manageToken, String missingKey, Role... staff) {
+        if (caller != null && caller.mayActFor(event.slug())
+                && (caller.isOrganizer() || java.util.Arrays.asList(staff).contains(caller.role()))) {
+            return;
+        }
+        if (manageToken == null || manageToken.isBlank()) {
+            throw caller == null ? new Rejection(401, missingKey) : Rejection.forbidden("auth.forbidden");
+        }
+        if (!manageTokenMatches(event, registrationId, manageToken)) {
+            throw Rejection.forbidden("ticket.manage-token-wrong");
         }
     }
 
