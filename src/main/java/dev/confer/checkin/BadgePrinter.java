@@ -6,11 +6,13 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,12 +35,15 @@ class BadgePrinter {
 
     private final byte[] regular = font("fonts/NanumGothic.ttf");
     private final byte[] bold = font("fonts/NanumGothicBold.ttf");
+    // Parsing the two fonts cost about three times the rest of a badge. A parsed TrueTypeFont can serve
+    // one document after another but is not thread-safe: one pair per thread, each document embeds its subset.
+    private final ThreadLocal<TrueTypeFont[]> parsed = ThreadLocal.withInitial(() -> new TrueTypeFont[]{parse(regular), parse(bold)});
 
     byte[] print(Badge badge) {
         try (PDDocument document = new PDDocument()) {
-            // fonts are parsed per document: PDFBox font objects belong to one document and are not thread-safe
-            PDType0Font plain = PDType0Font.load(document, new ByteArrayInputStream(regular));
-            PDType0Font heavy = PDType0Font.load(document, new ByteArrayInputStream(bold));
+            TrueTypeFont[] fonts = parsed.get();
+            PDType0Font plain = PDType0Font.load(document, fonts[0], true);
+            PDType0Font heavy = PDType0Font.load(document, fonts[1], true);
             PDPage page = new PDPage(PAGE);
             document.addPage(page);
             float width = PAGE.getWidth() - 2 * MARGIN;
@@ -133,6 +138,14 @@ class BadgePrinter {
             }
         }
         out.fill();
+    }
+
+    private static TrueTypeFont parse(byte[] font) {
+        try {
+            return new TTFParser().parse(new RandomAccessReadBuffer(font));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte[] font(String path) {
