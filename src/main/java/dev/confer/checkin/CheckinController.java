@@ -38,6 +38,10 @@ class CheckinController {
     record Scan(@Nullable String ticket, @Nullable String desk, @Nullable String at) {
     }
 
+    /** When the canteen scanned the voucher; now if absent. */
+    record Redemption(@Nullable String at) {
+    }
+
     record BadgeBinding(@Nullable String nfcUid) {
     }
 
@@ -51,8 +55,9 @@ class CheckinController {
     }
 
     @PostMapping("/api/v1/events/{slug}/meal-vouchers/{code}/redeem")
-    LunchVouchers.Redeemed redeem(@PathVariable String slug, @PathVariable String code) {
-        return vouchers.redeem(events.require(slug), code);
+    LunchVouchers.Redeemed redeem(@PathVariable String slug, @PathVariable String code,
+                                  @RequestBody(required = false) @Nullable Redemption redemption) {
+        return vouchers.redeem(events.require(slug), code, scanTime(redemption == null ? null : redemption.at()));
     }
 
     @PutMapping("/api/v1/events/{slug}/registrations/{id}/badge")

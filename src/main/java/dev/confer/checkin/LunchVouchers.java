@@ -7,7 +7,7 @@ import dev.confer.shared.Rejection;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -22,25 +22,28 @@ class LunchVouchers {
 
     private final CheckinStore store;
     private final Registrations registrations;
-    private final Clock clock;
 
-    LunchVouchers(CheckinStore store, Registrations registrations, Clock clock) {
+    LunchVouchers(CheckinStore store, Registrations registrations) {
         this.store = store;
         this.registrations = registrations;
-        this.clock = clock;
     }
 
     record Redeemed(String code, LocalDate day, UUID registrationId, String name, @Nullable String company,
                     OffsetDateTime redeemedAt) {
     }
 
-    Redeemed redeem(EventSchedule event, String text) {
+    /** Redeems a voucher on the day it was handed out; a day-one voucher buys no lunch on day two. */
+    Redeemed redeem(EventSchedule event, String text, Instant at) {
         VoucherCode code = VoucherCode.parse(event, text).orElseThrow(() -> Rejection.notFound("voucher.unknown", text));
-        CheckinStore.Row row = store.redeem(event.id(), code, clock.instant()).orElseThrow(() -> {
+        LocalDate today = event.localDate(at);
+        if (!today.equals(code.day())) {
+            throw Rejection.conflict("voucher.other-day", code, code.day(), today);
+        }
+        CheckinStore.Row row = store.redeem(event.id(), code, at).orElseThrow(() -> {
             CheckinStore.Row existing = store.findByVoucher(event.id(), code)
                     .orElseThrow(() -> Rejection.notFound("voucher.unknown", code));
-            var at = Objects.requireNonNull(existing.voucherRedeemedAt()).atZone(event.zone());
-            return Rejection.conflict("voucher.already-redeemed", code, TIME.format(at), at.toLocalDate());
+            var redeemedAt = Objects.requireNonNull(existing.voucherRedeemedAt()).atZone(event.zone());
+            return Rejection.conflict("voucher.already-redeemed", code, TIME.format(redeemedAt), redeemedAt.toLocalDate());
         });
         Attendee attendee = registrations.find(event, row.registrationId()).orElseThrow();
         return new Redeemed(code.toString(), code.day(), attendee.id(), attendee.name(), attendee.company(),

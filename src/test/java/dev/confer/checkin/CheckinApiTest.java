@@ -187,17 +187,24 @@ class CheckinApiTest extends ApiTest {
         JsonNode a = register(slug, "Alice", "a@example.com");
         String code = checkedIn(slug, desk, ticket(a), MORNING).get("mealVoucher").get("code").asString();
 
-        Response redeemed = post("/api/v1/events/" + slug + "/meal-vouchers/" + code + "/redeem", desk, null);
+        Map<String, String> lunchtime = Map.of("at", "2026-05-14T12:05:00+09:00");
+        Response otherDay = post("/api/v1/events/" + slug + "/meal-vouchers/" + code + "/redeem", desk,
+                Map.of("at", "2026-05-15T12:05:00+09:00"));
+        assertThat(otherDay.status()).isEqualTo(409);
+        assertThat(otherDay.json().get("detail").asString()).contains("is for 2026-05-14");
+
+        Response redeemed = post("/api/v1/events/" + slug + "/meal-vouchers/" + code + "/redeem", desk, lunchtime);
         assertThat(redeemed.status()).as(redeemed.text()).isEqualTo(200);
         assertThat(redeemed.json().get("code").asString()).isEqualTo(code);
         assertThat(redeemed.json().get("name").asString()).isEqualTo("Alice");
         assertThat(redeemed.json().get("registrationId").asString()).isEqualTo(a.get("id").asString());
         String at = redeemed.json().get("redeemedAt").asString();
+        assertThat(at).startsWith("2026-05-14T12:05");
 
-        Response twice = post("/api/v1/events/" + slug + "/meal-vouchers/" + code + "/redeem", desk, null);
+        Response twice = post("/api/v1/events/" + slug + "/meal-vouchers/" + code + "/redeem", desk, lunchtime);
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.json().get("detail").asString()).contains("already redeemed at " + at.substring(11, 16));
-        assertThat(post("/api/v1/events/" + slug + "/meal-vouchers/0514-00002/redeem", desk, null).status()).isEqualTo(404);
+        assertThat(post("/api/v1/events/" + slug + "/meal-vouchers/0514-00002/redeem", desk, lunchtime).status()).isEqualTo(404);
         assertThat(post("/api/v1/events/" + slug + "/meal-vouchers/0601-00001/redeem", desk, null).status()).isEqualTo(404);
         assertThat(post("/api/v1/events/" + slug + "/meal-vouchers/lunch/redeem", desk, null).status()).isEqualTo(404);
         assertThat(checkins.dayCounts(schedule(slug)).getFirst().vouchersRedeemed()).isEqualTo(1);
