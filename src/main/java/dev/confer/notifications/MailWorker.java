@@ -26,7 +26,6 @@ class MailWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MailWorker.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
-    private static final Duration GATHER = Duration.ofMillis(100);
 
     private final MailOutbox outbox;
     private final MailComposer composer;
@@ -100,21 +99,9 @@ class MailWorker implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.warn("Mail worker round failed; trying again after {}", settings.pollInterval(), e);
             }
-            if (claimed > 0 && claimed < settings.batchSize()) {
-                // during a rush every registration nudges: let a batch gather instead of claiming mails one by one
-                pause(GATHER);
-            } else if (claimed == 0) {
+            if (claimed < settings.batchSize()) {
                 sleep();
             }
-        }
-    }
-
-    private void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         }
     }
 
