@@ -164,4 +164,32 @@ public abstract class ApiTest {
         }
         return r.json();
     }
+
+    /** One unit of concurrent work, numbered from 0. */
+    public interface Task {
+        void run(int i) throws Exception;
+    }
+
+    /** Runs {@code tasks} tasks on {@code threads} threads, all released at once; rethrows the first failure. */
+    protected static void runConcurrently(int threads, int tasks, Task task) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        try {
+            for (int i = 0; i < tasks; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    task.run(n);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> f : futures) {
+                f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -13,16 +13,10 @@ import tools.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,7 +58,7 @@ class TwoInstancesTest extends ApiTest {
 
         ConcurrentLinkedQueue<JsonNode> registered = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
-        concurrently(120, i -> {
+        runConcurrently(16, 120, i -> {
             HttpResponse<String> r = send(ports.get(i % 2), "POST", "/api/v1/events/" + slug + "/registrations", null,
                     "{\"name\":\"P" + i + "\",\"email\":\"p" + i + "@example.com\"}");
             statuses.add(r.statusCode());
@@ -80,7 +74,7 @@ class TwoInstancesTest extends ApiTest {
 
         List<JsonNode> attendees = registered.stream().filter(r -> r.get("status").asString().equals("CONFIRMED")).toList();
         ConcurrentLinkedQueue<JsonNode> checkins = new ConcurrentLinkedQueue<>();
-        concurrently(attendees.size(), i -> {
+        runConcurrently(16, attendees.size(), i -> {
             HttpResponse<String> r = send(ports.get(i % 2), "POST", "/api/v1/events/" + slug + "/check-ins", desk,
                     "{\"ticket\":\"" + attendees.get(i).get("ticket").asString() + "\",\"at\":\"2026-05-14T09:00:00+09:00\"}");
             assertThat(r.statusCode()).isEqualTo(200);
@@ -92,7 +86,7 @@ class TwoInstancesTest extends ApiTest {
                 .map(c -> c.get("mealVoucher").get("code").asString()).distinct().count()).isEqualTo(30);
 
         ConcurrentLinkedQueue<String> results = new ConcurrentLinkedQueue<>();
-        concurrently(attendees.size(), i -> {
+        runConcurrently(16, attendees.size(), i -> {
             HttpResponse<String> r = send(ports.get(i % 2), "POST", "/api/v1/events/" + slug + "/taps", door,
                     "{\"tapId\":\"" + UUID.randomUUID() + "\",\"at\":\"2026-05-14T13:00:00+09:00\",\"point\":\"session:S101\","
                             + "\"credential\":{\"ticket\":\"" + attendees.get(i).get("ticket").asString() + "\"}}");
@@ -117,28 +111,5 @@ class TwoInstancesTest extends ApiTest {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    interface Task {
-        void run(int i) throws Exception;
-    }
-
-    private static void concurrently(int tasks, Task task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> futures = new ArrayList<>();
-        for (int i = 0; i < tasks; i++) {
-            int n = i;
-            futures.add(pool.submit(() -> {
-                start.await();
-                task.run(n);
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> f : futures) {
-            f.get(120, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
     }
 }

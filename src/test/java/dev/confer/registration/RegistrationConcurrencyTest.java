@@ -12,11 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,28 +116,5 @@ class RegistrationConcurrencyTest extends ApiTest {
     private int count(long eventId, String status) {
         return jdbc.sql("SELECT count(*) FROM registration WHERE event_id = ? AND status = ?").params(eventId, status)
                 .query(Integer.class).single();
-    }
-
-    interface Task {
-        void run(int i) throws Exception;
-    }
-
-    static void runConcurrently(int threads, int tasks, Task task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> futures = new ArrayList<>();
-        for (int i = 0; i < tasks; i++) {
-            int n = i;
-            futures.add(pool.submit(() -> {
-                start.await();
-                task.run(n);
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> f : futures) {
-            f.get(120, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
     }
 }
