@@ -89,6 +89,15 @@ class MailOutbox {
                 .params(retryIn.toMillis() / 1000.0, abbreviate(error), id).update();
     }
 
+    /** Settles a row that failed too often: it stays visible at /dev/mail as 'failed', with its last error. */
+    void markGivenUp(long id, String error) {
+        jdbc.sql("""
+                        UPDATE mail_outbox SET attempts = attempts + 1, sent_at = now(), last_attempt_at = now(),
+                               claimed_until = NULL, delivered_via = 'failed', last_error = ?
+                        WHERE id = ? AND sent_at IS NULL""")
+                .params(abbreviate(error), id).update();
+    }
+
     /** Settles a row that must not be sent any more (the registration was cancelled first). */
     void markSkipped(long id, String reason) {
         jdbc.sql("""

@@ -16,6 +16,8 @@ import java.time.Duration;
  *                      outlast sending one batch (see the SMTP timeouts in application.properties)
  * @param retryDelay    the first retry waits this long, every further one twice as long as the one before
  * @param maxRetryDelay the longest wait between retries
+ * @param maxAttempts   after this many failed attempts a mail is given up ({@code delivered_via = 'failed'},
+ *                      listed at /dev/mail with its last error); 20 attempts span about half a day
  * @param publicUrl     where attendees reach Confer, for the links in the mails
  * @param from          the sender of every mail
  */
@@ -26,12 +28,14 @@ record MailSettings(@DefaultValue("50") int batchSize,
                     @DefaultValue("5m") Duration lease,
                     @DefaultValue("10s") Duration retryDelay,
                     @DefaultValue("1h") Duration maxRetryDelay,
+                    @DefaultValue("20") int maxAttempts,
                     @DefaultValue("http://localhost:8080") String publicUrl,
                     @DefaultValue("Confer <no-reply@confer.local>") String from) {
 
     MailSettings {
         batchSize = Math.max(1, batchSize);
         workers = Math.max(1, workers);
+        maxAttempts = Math.max(1, maxAttempts);
         publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 

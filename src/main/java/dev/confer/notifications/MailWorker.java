@@ -81,7 +81,14 @@ class MailWorker implements SmartLifecycle {
     }
 
     private void fail(MailOutbox.PendingMail pending, String reason) {
-        outbox.markFailed(pending.id(), reason, settings.retryDelayAfter(pending.attempts() + 1));
+        int failedAttempts = pending.attempts() + 1;
+        if (failedAttempts >= settings.maxAttempts()) {
+            log.error("Giving up mail {} ({} for {}) after {} attempts; last reason: {}", pending.id(), pending.kind(),
+                    pending.registrationId(), failedAttempts, reason);
+            outbox.markGivenUp(pending.id(), reason);
+            return;
+        }
+        outbox.markFailed(pending.id(), reason, settings.retryDelayAfter(failedAttempts));
     }
 
     /** Something new is in the outbox: a sleeping worker looks now instead of at its next poll. */

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MailSettingsTest {
 
     private final MailSettings settings = new MailSettings(50, Duration.ofSeconds(2), 2, Duration.ofMinutes(5),
-            Duration.ofSeconds(10), Duration.ofHours(1), "https://confer.example/", "Confer <no-reply@confer.local>");
+            Duration.ofSeconds(10), Duration.ofHours(1), 20, "https://confer.example/", "Confer <no-reply@confer.local>");
 
     @Test
     void retriesBackOffExponentiallyUpToTheCap() {
