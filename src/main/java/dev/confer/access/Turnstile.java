@@ -56,8 +56,7 @@ class Turnstile {
                                         WHEN EXISTS (SELECT 1 FROM already) OR EXISTS (SELECT 1 FROM seat) THEN 'ADMITTED'
                                         ELSE 'FULL' END
                             RETURNING result)
-                        SELECT l.result, coalesce(s.admitted, f.admitted), coalesce(s.capacity, f.capacity),
-                               (SELECT count(*) FROM entered)
+                        SELECT l.result, coalesce(s.admitted, f.admitted), coalesce(s.capacity, f.capacity)
                         FROM logged l
                         LEFT JOIN seat s ON true
                         LEFT JOIN session_fill f ON f.event_id = :event AND f.session_code = :session""")
