@@ -4,14 +4,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * A tap decided in ONE autocommitted statement: the seat (or the lead), the attendance and the tap row
- * with its result. A session's seat counter is therefore locked only while the database runs that one
+ * with its result. (A tap that finds a session full takes a second statement: see {@link #tryForASeat}.) A session's seat counter is therefore locked only while the database runs that one
  * statement and commits it, never across a round trip to the application, so a full room's door does
  * not queue behind slow clients.
  *
@@ -36,6 +39,19 @@ class Turnstile {
 
     SessionPass throughSessionDoor(UUID tapId, long eventId, String session, String point, UUID registrationId,
                                    Instant at, boolean mayEnter, int seatsInDefinition) {
+        return tryForASeat(tapId, eventId, session, point, registrationId, at, mayEnter, seatsInDefinition)
+                .orElseGet(() -> turnAway(tapId, eventId, session, point, registrationId, at, seatsInDefinition));
+    }
+
+    /**
+     * Takes a seat (or finds the attendee already inside, or not allowed in) and logs the tap. When the
+     * room was full it logs nothing and answers empty: the statement read the room with a snapshot taken
+     * before it waited for the seat counter's lock, so the same attendee may have got in through another
+     * tap meanwhile, and only a fresh statement can see that.
+     */
+    private Optional<SessionPass> tryForASeat(UUID tapId, long eventId, String session, String point,
+                                              UUID registrationId, Instant at, boolean mayEnter,
+                                              int seatsInDefinition) {
         return jdbc.sql("""
                         WITH already AS (
                             SELECT 1 FROM session_attendance
@@ -52,9 +68,8 @@ class Turnstile {
                         logged AS (
                             INSERT INTO tap (tap_id, event_id, point, registration_id, at, result)
                             SELECT :tap, :event, :point, :registration, :at,
-                                   CASE WHEN NOT :mayEnter THEN 'NOT_CHECKED_IN'
-                                        WHEN EXISTS (SELECT 1 FROM already) OR EXISTS (SELECT 1 FROM seat) THEN 'ADMITTED'
-                                        ELSE 'FULL' END
+                                   CASE WHEN NOT :mayEnter THEN 'NOT_CHECKED_IN' ELSE 'ADMITTED' END
+                            WHERE NOT :mayEnter OR EXISTS (SELECT 1 FROM already) OR EXISTS (SELECT 1 FROM seat)
                             RETURNING result)
                         SELECT l.result, coalesce(s.admitted, f.admitted), coalesce(s.capacity, f.capacity)
                         FROM logged l
@@ -67,10 +82,39 @@ class Turnstile {
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .param("tap", tapId)
                 .param("point", point)
-                .query((rs, n) -> new SessionPass(TapResult.valueOf(rs.getString(1)),
-                        rs.getObject(2) == null ? 0 : rs.getInt(2),
-                        rs.getObject(3) == null ? seatsInDefinition : rs.getInt(3)))
+                .query((rs, n) -> pass(rs, seatsInDefinition))
+                .optional();
+    }
+
+    /** The room was full a moment ago: FULL, unless the attendee got in meanwhile through another tap. */
+    private SessionPass turnAway(UUID tapId, long eventId, String session, String point, UUID registrationId,
+                                 Instant at, int seatsInDefinition) {
+        return jdbc.sql("""
+                        WITH logged AS (
+                            INSERT INTO tap (tap_id, event_id, point, registration_id, at, result)
+                            SELECT :tap, :event, :point, :registration, :at,
+                                   CASE WHEN EXISTS (SELECT 1 FROM session_attendance
+                                                     WHERE event_id = :event AND session_code = :session
+                                                       AND registration_id = :registration)
+                                        THEN 'ADMITTED' ELSE 'FULL' END
+                            RETURNING result)
+                        SELECT l.result, f.admitted, f.capacity
+                        FROM logged l
+                        LEFT JOIN session_fill f ON f.event_id = :event AND f.session_code = :session""")
+                .param("event", eventId)
+                .param("session", session)
+                .param("registration", registrationId)
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .param("tap", tapId)
+                .param("point", point)
+                .query((rs, n) -> pass(rs, seatsInDefinition))
                 .single();
+    }
+
+    private static SessionPass pass(ResultSet rs, int seatsInDefinition) throws SQLException {
+        return new SessionPass(TapResult.valueOf(rs.getString(1)),
+                rs.getObject(2) == null ? 0 : rs.getInt(2),
+                rs.getObject(3) == null ? seatsInDefinition : rs.getInt(3));
     }
 
     BoothPass atBooth(UUID tapId, long eventId, String booth, String point, UUID registrationId, Instant at,

@@ -82,6 +82,29 @@ class TapConcurrencyTest extends TapTestSupport {
         assertThat(stats.get("sessions").get(0).get("turnedAway").asInt()).isEqualTo(150);
     }
 
+    /**
+     * The attendee who takes the last seat with one tap while their other taps (a second door, a double
+     * tap) wait for the same seat counter: every tap must say ADMITTED, none FULL.
+     */
+    @Test
+    void theSameAttendeeTappingManyTimesForTheLastSeatIsAdmittedByEveryTap() throws Exception {
+        String slug = defineEvent(uniqueSlug("last"), eventDefinition(300, 0, 10, 10, 10, 1));
+        String door = staffToken(slug, "DOOR", null);
+        List<JsonNode> attendees = registerAndCheckIn(slug, 1);
+        List<Planned> distinct = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            distinct.add(new Planned(UUID.randomUUID().toString(), attendees.get(0), DAY1_AFTERNOON, "session:S101"));
+        }
+        List<Answer> answers = sendEachTwice(slug, door, distinct, 3);
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).isEqualTo(200));
+        assertThat(answers.stream().filter(a -> a.result().equals("DUPLICATE"))).hasSize(40);
+        assertThat(answers.stream().filter(a -> a.result().equals("ADMITTED"))).hasSize(40);
+        long event = eventId(slug);
+        assertThat(count("SELECT admitted FROM session_fill WHERE event_id = ? AND session_code = 'S101'", event)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM tap WHERE event_id = ? AND result = 'ADMITTED'", event)).isEqualTo(40);
+    }
+
     @Test
     void concurrentBoothTapsCountEveryVisitOnce() throws Exception {
         String slug = defineEvent(uniqueSlug("expo"), eventDefinition(100, 0, 10, 10, 10, 10));
