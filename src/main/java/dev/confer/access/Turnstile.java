@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -39,8 +40,9 @@ class Turnstile {
 
     SessionPass throughSessionDoor(UUID tapId, long eventId, String session, String point, UUID registrationId,
                                    Instant at, boolean mayEnter, int seatsInDefinition) {
-        return tryForASeat(tapId, eventId, session, point, registrationId, at, mayEnter, seatsInDefinition)
-                .orElseGet(() -> turnAway(tapId, eventId, session, point, registrationId, at, seatsInDefinition));
+        Map<String, Object> tap = Map.of("tap", tapId, "event", eventId, "session", session, "point", point,
+                "registration", registrationId, "at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC), "mayEnter", mayEnter);
+        return tryForASeat(tap, seatsInDefinition).orElseGet(() -> turnAway(tap, seatsInDefinition));
     }
 
     /**
@@ -49,9 +51,7 @@ class Turnstile {
      * before it waited for the seat counter's lock, so the same attendee may have got in through another
      * tap meanwhile, and only a fresh statement can see that.
      */
-    private Optional<SessionPass> tryForASeat(UUID tapId, long eventId, String session, String point,
-                                              UUID registrationId, Instant at, boolean mayEnter,
-                                              int seatsInDefinition) {
+    private Optional<SessionPass> tryForASeat(Map<String, Object> tap, int seatsInDefinition) {
         return jdbc.sql("""
                         WITH already AS (
                             SELECT 1 FROM session_attendance
@@ -75,20 +75,13 @@ class Turnstile {
                         FROM logged l
                         LEFT JOIN seat s ON true
                         LEFT JOIN session_fill f ON f.event_id = :event AND f.session_code = :session""")
-                .param("event", eventId)
-                .param("session", session)
-                .param("registration", registrationId)
-                .param("mayEnter", mayEnter)
-                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                .param("tap", tapId)
-                .param("point", point)
+                .params(tap)
                 .query((rs, n) -> pass(rs, seatsInDefinition))
                 .optional();
     }
 
     /** The room was full a moment ago: FULL, unless the attendee got in meanwhile through another tap. */
-    private SessionPass turnAway(UUID tapId, long eventId, String session, String point, UUID registrationId,
-                                 Instant at, int seatsInDefinition) {
+    private SessionPass turnAway(Map<String, Object> tap, int seatsInDefinition) {
         return jdbc.sql("""
                         WITH logged AS (
                             INSERT INTO tap (tap_id, event_id, point, registration_id, at, result)
@@ -101,12 +94,7 @@ class Turnstile {
                         SELECT l.result, f.admitted, f.capacity
                         FROM logged l
                         LEFT JOIN session_fill f ON f.event_id = :event AND f.session_code = :session""")
-                .param("event", eventId)
-                .param("session", session)
-                .param("registration", registrationId)
-                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                .param("tap", tapId)
-                .param("point", point)
+                .params(tap)
                 .query((rs, n) -> pass(rs, seatsInDefinition))
                 .single();
     }
