@@ -1,7 +1,10 @@
 package dev.confer.platform;
 
 import dev.confer.shared.Role;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +16,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -25,10 +29,13 @@ class SecurityConfig {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** The API: bearer tokens on every request, no session, no cookies. */
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, AdminToken adminToken, StaffTokens staffTokens, MessageSource messages) throws Exception {
         StaffAccess organizer = StaffAccess.organizerOr();
-        http.csrf(c -> c.disable()) // bearer tokens only, no cookies: nothing for a cross-site request to ride on
+        http.securityMatcher("/api/**", "/v3/api-docs/**", "/actuator/**")
+                .csrf(c -> c.disable()) // bearer tokens only, no cookies: nothing for a cross-site request to ride on
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
@@ -36,9 +43,9 @@ class SecurityConfig {
                 .requestCache(r -> r.disable())
                 .addFilterBefore(new BearerTokenFilter(adminToken, staffTokens), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> problem(res, messages, req.getLocale(), 401,
+                        .authenticationEntryPoint((req, res, ex) -> problem(res, messages, LocaleContextHolder.getLocale(), 401,
                                 req.getAttribute(BearerTokenFilter.INVALID_TOKEN) != null ? "auth.invalid-token" : "auth.required"))
-                        .accessDeniedHandler((req, res, ex) -> problem(res, messages, req.getLocale(), 403, "auth.forbidden")))
+                        .accessDeniedHandler((req, res, ex) -> problem(res, messages, LocaleContextHolder.getLocale(), 403, "auth.forbidden")))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/api/v1/events/{slug}", "/api/v1/events/{slug}/ticket-key").permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/events/{slug}").access(organizer)
@@ -54,11 +61,55 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/events/{slug}/taps/**").access(StaffAccess.organizerOr(Role.DOOR, Role.SPONSOR))
                         .requestMatchers("/api/v1/events/{slug}/booths/{code}/leads/**", "/api/v1/events/{slug}/booths/{code}/leads.csv").access(StaffAccess.organizerOr(Role.SPONSOR))
                         .requestMatchers("/api/v1/events/{slug}/stats/**").access(organizer)
-                        .requestMatchers("/dev/mail/**").access(organizer)
-                        .requestMatchers("/v3/api-docs/**", "/actuator/health/**", "/error").permitAll()
-                        .requestMatchers("/api/**").access(organizer)
+                        .requestMatchers("/v3/api-docs/**", "/actuator/health/**").permitAll()
+                        .anyRequest().access(organizer));
+        return http.build();
+    }
+
+    /**
+     * The pages: staff sign in once with their token and keep a session cookie; every form carries a CSRF
+     * token. A bearer token still works here (the mail box at /dev/mail is read by scripts too).
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, AdminToken adminToken, StaffTokens staffTokens, MessageSource messages) throws Exception {
+        StaffAccess organizer = StaffAccess.organizerOr();
+        http.securityMatcher("/**")
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .addFilterBefore(new BearerTokenFilter(adminToken, staffTokens), AnonymousAuthenticationFilter.class)
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)))
+                .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> {
+                    if (wantsPage(req)) {
+                        res.sendRedirect(req.getContextPath() + "/login?next=" + URLEncoder.encode(pathWithQuery(req), StandardCharsets.UTF_8));
+                    } else {
+                        problem(res, messages, LocaleContextHolder.getLocale(), 401,
+                                req.getAttribute(BearerTokenFilter.INVALID_TOKEN) != null ? "auth.invalid-token" : "auth.required");
+                    }
+                }))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/desk/{slug}/**").access(StaffAccess.organizerOr(Role.DESK))
+                        .requestMatchers("/door/{slug}/**").access(StaffAccess.organizerOr(Role.DOOR))
+                        .requestMatchers("/sponsor/{slug}/**").access(StaffAccess.organizerOr(Role.SPONSOR))
+                        .requestMatchers("/organizer", "/organizer/**", "/dev/mail", "/dev/mail/**").access(organizer)
                         .anyRequest().permitAll());
         return http.build();
+    }
+
+    /** Scripts and styles only from Confer itself; the camera and NFC need nothing from elsewhere either. */
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; "
+            + "media-src 'self' blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; "
+            + "frame-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
+
+    private static boolean wantsPage(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return request.getHeader("Authorization") == null && accept != null && accept.contains("text/html");
+    }
+
+    private static String pathWithQuery(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return request.getQueryString() == null ? path : path + "?" + request.getQueryString();
     }
 
     private static void problem(HttpServletResponse response, MessageSource messages, Locale locale, int status, String key)

@@ -1,6 +1,7 @@
 package dev.confer.platform;
 
 import dev.confer.events.EventCatalog;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,7 +22,8 @@ class ServiceIndexController {
                         List<String> events) {
     }
 
-    @GetMapping("/")
+    /** Scripts get this; a browser asking for HTML gets the list of events instead. */
+    @GetMapping(value = "/", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE})
     ServiceIndex index() {
         List<String> eventLinks = events.slugs().stream().map(slug -> "/api/v1/events/" + slug).toList();
         return new ServiceIndex("Confer",

@@ -52,6 +52,7 @@ class SecurityApiTest extends ApiTest {
         String slug = defineEvent(uniqueSlug("sec"), eventDefinition(10, 0, 5, 5, 5, 5));
         Response r = get("/", null);
         assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).startsWith("application/json");
         assertThat(r.json().get("openApi").asString()).isEqualTo("/v3/api-docs");
         assertThat(r.json().get("description").get("ko").asString()).isNotBlank();
         assertThat(r.text()).contains("/api/v1/events/" + slug);
