@@ -14,6 +14,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -32,7 +33,7 @@ class SecurityConfig {
     /** The API: bearer tokens on every request, no session, no cookies. */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AdminToken adminToken, StaffTokens staffTokens, MessageSource messages) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, TokenHolders holders, MessageSource messages) throws Exception {
         StaffAccess organizer = StaffAccess.organizerOr();
         http.securityMatcher("/api/**", "/v3/api-docs/**", "/actuator/**")
                 .csrf(c -> c.disable()) // bearer tokens only, no cookies: nothing for a cross-site request to ride on
@@ -41,7 +42,7 @@ class SecurityConfig {
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .requestCache(r -> r.disable())
-                .addFilterBefore(new BearerTokenFilter(adminToken, staffTokens), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(holders), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problem(res, messages, LocaleContextHolder.getLocale(), 401,
                                 req.getAttribute(BearerTokenFilter.INVALID_TOKEN) != null ? "auth.invalid-token" : "auth.required"))
@@ -67,18 +68,24 @@ class SecurityConfig {
     }
 
     /**
-     * The pages: staff sign in once with their token and keep a session cookie; every form carries a CSRF
-     * token. A bearer token still works here (the mail box at /dev/mail is read by scripts too).
+     * The pages: staff sign in once with their token and keep it in a cookie ({@link StaffCookie}); every
+     * form carries a CSRF token (double-submit cookie, so no server session is needed either). A bearer token
+     * still works here (the mail box at /dev/mail is read by scripts too).
      */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, AdminToken adminToken, StaffTokens staffTokens, MessageSource messages) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, TokenHolders holders, MessageSource messages) throws Exception {
         StaffAccess organizer = StaffAccess.organizerOr();
         http.securityMatcher("/**")
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.csrfTokenRepository(csrfCookie()))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
-                .addFilterBefore(new BearerTokenFilter(adminToken, staffTokens), AnonymousAuthenticationFilter.class)
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                .requestCache(r -> r.disable())
+                .addFilterBefore(new BearerTokenFilter(holders), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new StaffCookie(holders), AnonymousAuthenticationFilter.class)
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
+                        .addLogoutHandler((req, res, auth) -> StaffCookie.clear(req, res)))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> {
                     if (wantsPage(req)) {
@@ -95,6 +102,14 @@ class SecurityConfig {
                         .requestMatchers("/organizer", "/organizer/**", "/dev/mail", "/dev/mail/**").access(organizer)
                         .anyRequest().permitAll());
         return http.build();
+    }
+
+    private static CookieCsrfTokenRepository csrfCookie() {
+        CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
+        repository.setCookieName("confer-csrf");
+        repository.setHeaderName("X-CSRF-TOKEN");
+        repository.setCookieCustomizer(c -> c.sameSite("Lax"));
+        return repository;
     }
 
     /** Scripts and styles only from Confer itself; the camera and NFC need nothing from elsewhere either. */

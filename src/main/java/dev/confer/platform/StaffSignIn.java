@@ -4,35 +4,25 @@ import dev.confer.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
  * The staff sign-in page: a desk, door or sponsor token (or the organizer's) is typed or pasted once and
- * the browser keeps a session cookie from then on.
+ * the browser keeps it in a cookie from then on (see {@link StaffCookie}).
  */
 @Controller
 class StaffSignIn {
 
-    private final AdminToken adminToken;
-    private final StaffTokens staffTokens;
-    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+    private final TokenHolders holders;
 
-    StaffSignIn(AdminToken adminToken, StaffTokens staffTokens) {
-        this.adminToken = adminToken;
-        this.staffTokens = staffTokens;
+    StaffSignIn(TokenHolders holders) {
+        this.holders = holders;
     }
 
     @GetMapping("/login")
@@ -45,21 +35,14 @@ class StaffSignIn {
     String signIn(@RequestParam(required = false) @Nullable String token, @RequestParam(required = false) @Nullable String next,
                   HttpServletRequest request, HttpServletResponse response, Model model) {
         String presented = token == null ? "" : token.strip();
-        Optional<Caller> caller = presented.isEmpty() ? Optional.empty()
-                : adminToken.matches(presented) ? Optional.of(Caller.organizer()) : staffTokens.resolve(presented);
+        Optional<Caller> caller = holders.whoHolds(presented);
         if (caller.isEmpty()) {
             model.addAttribute("next", safeNext(next));
             model.addAttribute("error", presented.isEmpty() ? "sign-in.token-required" : "sign-in.token-unknown");
             response.setStatus(presented.isEmpty() ? 400 : 401);
             return "platform/sign-in";
         }
-        request.getSession(true);
-        request.changeSessionId(); // a session id known before signing in must not carry the signed-in session
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new UsernamePasswordAuthenticationToken(caller.get(), null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + caller.get().role().name()))));
-        SecurityContextHolder.setContext(context);
-        contexts.saveContext(context, request, response);
+        StaffCookie.write(request, response, presented);
         String target = safeNext(next);
         return "redirect:" + (target != null ? target : home(caller.get()));
     }

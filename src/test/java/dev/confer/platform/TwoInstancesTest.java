@@ -112,4 +112,38 @@ class TwoInstancesTest extends ApiTest {
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    @Test
+    void aStaffSignInOnOneInstanceHoldsOnTheOther() throws Exception {
+        second = new SpringApplicationBuilder(ConferApplication.class).properties(Map.of(
+                "server.port", "0",
+                "spring.datasource.url", environment.getProperty("spring.datasource.url"),
+                "spring.datasource.username", "postgres",
+                "spring.datasource.password", "",
+                "confer.admin-token", ADMIN,
+                "confer.demo", "false",
+                "confer.data-dir", "target/test-data-second-instance")).run();
+        int otherPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+        String slug = defineEvent(uniqueSlug("two"), eventDefinition(10, 0, 5, 5, 5, 5));
+        String desk = staffToken(slug, "DESK", null);
+
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        String form = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).as("the sign-in form carries a CSRF token").isTrue();
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8)
+                        + "&token=" + desk)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/desk/" + slug);
+
+        HttpRequest deskOnOther = HttpRequest.newBuilder(URI.create("http://localhost:" + otherPort + "/desk/" + slug))
+                .header("Accept", "text/html").build();
+        HttpResponse<String> withCookie = browser.send(deskOnOther, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> without = java.net.http.HttpClient.newHttpClient().send(deskOnOther, HttpResponse.BodyHandlers.ofString());
+        assertThat(without.statusCode()).as("a stranger is sent to sign in").isEqualTo(302);
+        assertThat(withCookie.statusCode()).as("the other instance knows the signed-in desk").isNotIn(302, 401, 403);
+    }
 }

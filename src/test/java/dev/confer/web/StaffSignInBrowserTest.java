@@ -42,7 +42,8 @@ class StaffSignInBrowserTest extends BrowserTest {
             page.locator("#token").fill(desk);
             page.locator("main form button[type=submit]").click();
             page.waitForURL("**/desk/" + slug);
-            assertThat(english.cookies().stream().anyMatch(c -> c.name.equals("JSESSIONID") && c.httpOnly)).isTrue();
+            assertThat(english.cookies().stream().anyMatch(c -> c.name.equals("confer-staff") && c.httpOnly)).isTrue();
+            assertThat(english.cookies().stream().noneMatch(c -> c.name.equals("JSESSIONID"))).as("no server session").isTrue();
 
             page.navigate("/");
             page.locator("header button[type=submit]").click();
