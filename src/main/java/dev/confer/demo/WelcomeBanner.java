@@ -55,8 +55,9 @@ class WelcomeBanner {
             lines.add("   " + message("demo.banner.api-docs", locale, base + "/v3/api-docs"));
             lines.add("   " + message("demo.banner.mail", locale, base + "/dev/mail"));
             demo.ifPresent(event -> lines.add("   " + message("demo.banner.demo-event", locale,
-                    base + "/api/v1/events/" + event.slug(), event.name().in(locale),
+                    base + "/e/" + event.slug(), event.name().in(locale),
                     event.days().getFirst().date(), event.days().getLast().date())));
+            lines.add("   " + message("demo.banner.sign-in", locale, base + "/login"));
             lines.add("   " + message("demo.banner.token", locale, tokenAt));
             lines.add(locale == Locale.ENGLISH ? " " + "-".repeat(77) : RULE);
         }

@@ -120,7 +120,7 @@ class DemoSummitTest extends ApiTest {
         String text = banner.text(environment);
         String base = "http://localhost:" + port;
         assertThat(text).contains(base + "/\n", base + "/api/v1\n", base + "/v3/api-docs", base + "/dev/mail",
-                base + "/api/v1/events/demo", "CONFER_ADMIN_TOKEN",
+                base + "/e/demo", base + "/login", "CONFER_ADMIN_TOKEN",
                 "Confer is ready.", "Confer가 준비되었습니다.", "Cloud Summit Seoul", "클라우드 서밋 서울");
     }
 
