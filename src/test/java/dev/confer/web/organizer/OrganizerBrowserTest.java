@@ -186,7 +186,7 @@ class OrganizerBrowserTest extends BrowserTest {
             assertThat(figure(page, "session-admitted-S101")).isEqualTo("2");
             assertThat(page.locator("#session-fill tr[data-session=S101]").getAttribute("class")).contains("org-full");
             assertThat(page.locator("#session-fill tr[data-session=S101]").innerText()).contains("2 / 2", "(100 %)", "nearly full");
-            assertThat(page.locator("#session-fill tr[data-session=S201]").getAttribute("class")).doesNotContain("org-full");
+            assertThat(String.valueOf(page.locator("#session-fill tr[data-session=S201]").getAttribute("class"))).doesNotContain("org-full");
             assertThat(page.locator("#session-fill tbody tr").first().getAttribute("data-session")).isEqualTo("S101");
             assertThat(figure(page, "booth-visitors-B01")).isEqualTo("2");
             assertThat(figure(page, "booth-visits-B01")).isEqualTo("3");
