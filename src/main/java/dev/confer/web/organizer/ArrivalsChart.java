@@ -20,7 +20,7 @@ final class ArrivalsChart {
     static final int WIDTH = 640;
     static final int HEIGHT = 240;
     private static final int LEFT = 44;
-    private static final int RIGHT = 12;
+    private static final int RIGHT = 28;
     private static final int TOP = 14;
     private static final int BOTTOM = 30;
     static final int BASELINE = HEIGHT - BOTTOM;
