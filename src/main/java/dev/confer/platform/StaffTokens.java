@@ -14,16 +14,19 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tokens for desk, door and sponsor staff. Only a SHA-256 of each token is stored. Lookups are
- * cached for a minute per instance; the database stays the source of truth.
+ * cached for a minute per instance; the database stays the source of truth. Public: the organizer's
+ * pages issue, list and revoke them.
  */
 @Component
-class StaffTokens {
+public class StaffTokens {
 
     private static final Duration CACHE_FOR = Duration.ofSeconds(60);
     private final JdbcClient jdbc;
@@ -36,7 +39,8 @@ class StaffTokens {
         this.events = events;
     }
 
-    String issue(String slug, Role role, @Nullable String booth, @Nullable String label) {
+    /** A new token, shown once: only its hash is kept. */
+    public String issue(String slug, Role role, @Nullable String booth, @Nullable String label) {
         EventSchedule event = events.require(slug);
         if (role == Role.ORGANIZER) {
             throw Rejection.badRequest("staff-token.role");
@@ -58,6 +62,32 @@ class StaffTokens {
                 .params(hash(token), event.id(), role.name(), booth, label)
                 .update();
         return token;
+    }
+
+    /** A token as the organizer sees it later: everything but the secret. */
+    public record IssuedToken(long id, Role role, @Nullable String booth, @Nullable String label, Instant createdAt) {
+    }
+
+    /** The event's staff tokens, newest first. */
+    public List<IssuedToken> issued(String slug) {
+        return jdbc.sql("""
+                        SELECT t.id, t.role, t.booth_code, t.label, t.created_at FROM staff_token t
+                        WHERE t.event_id = ? ORDER BY t.created_at DESC, t.id DESC""")
+                .param(events.require(slug).id())
+                .query((rs, n) -> new IssuedToken(rs.getLong(1), Role.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    /**
+     * Deletes the token; false when the event has no such token. This instance forgets it at once, other
+     * instances within a minute (their cache); a browser already signed in with it keeps its session.
+     */
+    public boolean revoke(String slug, long id) {
+        int deleted = jdbc.sql("DELETE FROM staff_token WHERE id = ? AND event_id = ?")
+                .params(id, events.require(slug).id()).update();
+        cache.clear();
+        return deleted > 0;
     }
 
     Optional<Caller> resolve(String token) {

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Gathers an event's figures from the modules that own them, through their public APIs only. */
+/** The stats module's API: gathers an event's figures from the modules that own them, through their public APIs only. */
 @Component
-class EventFigures {
+public class EventFigures {
 
     private final Registrations registrations;
     private final Checkins checkins;
@@ -29,27 +29,27 @@ class EventFigures {
         this.doors = doors;
     }
 
-    record Report(String event, Map<RegistrationStatus, Integer> registrations, List<DayFigures> days,
+    public record Report(String event, Map<RegistrationStatus, Integer> registrations, List<DayFigures> days,
                   List<SessionFigures> sessions, List<BoothFigures> booths) {
     }
 
-    record DayFigures(LocalDate day, int checkedIn, Vouchers vouchers, KeynoteSeats keynote) {
+    public record DayFigures(LocalDate day, int checkedIn, Vouchers vouchers, KeynoteSeats keynote) {
     }
 
-    record Vouchers(int stock, int issued, int redeemed) {
+    public record Vouchers(int stock, int issued, int redeemed) {
     }
 
-    record KeynoteSeats(int seats, int taken) {
+    public record KeynoteSeats(int seats, int taken) {
     }
 
-    record SessionFigures(String code, LocalizedText title, LocalDate day, String room, int capacity, int admitted,
+    public record SessionFigures(String code, LocalizedText title, LocalDate day, String room, int capacity, int admitted,
                           int turnedAway) {
     }
 
-    record BoothFigures(String code, LocalizedText sponsor, int visitors, int visits) {
+    public record BoothFigures(String code, LocalizedText sponsor, int visitors, int visits) {
     }
 
-    Report of(EventSchedule event) {
+    public Report of(EventSchedule event) {
         return new Report(event.slug(), registrations.countByStatus(event), days(event), sessions(event), booths(event));
     }
 

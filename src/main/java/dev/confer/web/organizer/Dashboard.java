@@ -1,0 +1,71 @@
+package dev.confer.web.organizer;
+
+import dev.confer.checkin.Checkins;
+import dev.confer.events.EventSchedule;
+import dev.confer.registration.RegistrationStatus;
+import dev.confer.stats.EventFigures;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** What the organizer's live dashboard shows, read from the stats module's report and the desk's arrivals. */
+@Component
+class Dashboard {
+
+    /** A session is shown as nearly full from this share of its seats on. */
+    static final int NEARLY_FULL_PERCENT = 90;
+
+    private final EventFigures figures;
+    private final Checkins checkins;
+
+    Dashboard(EventFigures figures, Checkins checkins) {
+        this.figures = figures;
+        this.checkins = checkins;
+    }
+
+    record View(EventSchedule event, Map<RegistrationStatus, Integer> registrations, List<EventFigures.DayFigures> days,
+                List<SessionFill> sessions, List<EventFigures.BoothFigures> booths, List<ArrivalsChart.DayChart> charts) {
+
+        public int count(String status) {
+            return registrations.getOrDefault(RegistrationStatus.valueOf(status), 0);
+        }
+
+        public int nearlyFullPercent() {
+            return NEARLY_FULL_PERCENT;
+        }
+    }
+
+    /** One session's room, as full as the door counted it. */
+    record SessionFill(EventFigures.SessionFigures figures, LocalTime start, LocalTime end, String roomName, int percent) {
+
+        public boolean nearlyFull() {
+            return percent >= NEARLY_FULL_PERCENT;
+        }
+    }
+
+    View of(EventSchedule event, java.util.Locale locale) {
+        EventFigures.Report report = figures.of(event);
+        Map<String, EventSchedule.Session> sessions = event.sessions().stream()
+                .collect(Collectors.toMap(EventSchedule.Session::code, Function.identity()));
+        Map<String, EventSchedule.Room> rooms = event.rooms().stream()
+                .collect(Collectors.toMap(EventSchedule.Room::code, Function.identity()));
+        List<SessionFill> fill = report.sessions().stream().map(f -> {
+                    EventSchedule.Session s = sessions.get(f.code());
+                    EventSchedule.Room room = rooms.get(f.room());
+                    int percent = f.capacity() <= 0 ? 0 : (int) Math.min(100, Math.round(100.0 * f.admitted() / f.capacity()));
+                    return new SessionFill(f, s.start(), s.end(), room == null ? f.room() : room.name().in(locale), percent);
+                })
+                .sorted(Comparator.comparing((SessionFill s) -> s.figures().day()).thenComparing(SessionFill::start)
+                        .thenComparing(s -> s.figures().room()))
+                .toList();
+        return new View(event, report.registrations(), report.days(), fill, report.booths(),
+                ArrivalsChart.of(event, checkins.arrivalsPer10Minutes(event)));
+    }
+
+}
