@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * the badge is the attendee's choice, which is the consent for the sponsor to take the contact home.
  */
 @Service
-class BoothLeads {
+public class BoothLeads {
 
     private final BoothVisits visits;
     private final Registrations registrations;
@@ -30,11 +30,11 @@ class BoothLeads {
         this.registrations = registrations;
     }
 
-    record Lead(String name, @Nullable String company, @Nullable String jobTitle, String email, Instant firstVisitAt,
+    public record Lead(String name, @Nullable String company, @Nullable String jobTitle, String email, Instant firstVisitAt,
                 Instant lastVisitAt, int visits) {
     }
 
-    List<Lead> of(EventSchedule event, String boothCode, Caller caller) {
+    public List<Lead> of(EventSchedule event, String boothCode, Caller caller) {
         if (event.booth(boothCode).isEmpty()) {
             throw Rejection.notFound("access.unknown-booth", boothCode);
         }

@@ -30,6 +30,16 @@ public class DoorCounts {
     public record BoothCount(String code, int visitors, int visits) {
     }
 
+    /** Seats taken and seats at one session's door, for a door screen that polls it. */
+    public record Seats(int admitted, int capacity) {
+    }
+
+    /** One session's seats: a single-row read, cheap enough for every door screen every few seconds. */
+    public Seats seats(EventSchedule event, EventSchedule.Session session) {
+        SessionSeats.Fill fill = seats.fill(event.id(), session.code(), event.seatsAt(session));
+        return new Seats(fill.admitted(), fill.capacity());
+    }
+
     /** Every session of the definition, in its order. */
     public List<SessionCount> sessions(EventSchedule event) {
         Map<String, SessionSeats.Fill> fills = seats.fills(event.id());

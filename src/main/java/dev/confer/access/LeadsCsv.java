@@ -11,7 +11,7 @@ import java.util.List;
  * Leads as a spreadsheet file: UTF-8 with a byte order mark so that Excel shows Korean names,
  * CRLF line ends, times in the event's zone, and cells that Excel would run as a formula defused.
  */
-final class LeadsCsv {
+public final class LeadsCsv {
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -19,7 +19,7 @@ final class LeadsCsv {
     private LeadsCsv() {
     }
 
-    static byte[] write(List<String> headers, List<BoothLeads.Lead> leads, ZoneId zone) {
+    public static byte[] write(List<String> headers, List<BoothLeads.Lead> leads, ZoneId zone) {
         StringBuilder csv = new StringBuilder();
         line(csv, headers.toArray(String[]::new));
         for (BoothLeads.Lead lead : leads) {

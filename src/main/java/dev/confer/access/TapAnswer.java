@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * at a booth {@code visits} is this attendee's visit count there. A DUPLICATE also tells what the first
  * sending of the tap got, so a device that lost the first answer can still show it.
  */
-record TapAnswer(TapResult result, @Nullable Integer admitted, @Nullable Integer capacity, @Nullable Integer visits,
+public record TapAnswer(TapResult result, @Nullable Integer admitted, @Nullable Integer capacity, @Nullable Integer visits,
                  @Nullable TapResult firstResult) {
 
     static TapAnswer atSession(TapResult result, SessionSeats.Fill fill) {

@@ -1,7 +1,7 @@
 package dev.confer.access;
 
 /** What the door shows after a tap. Only ADMITTED counts anything. */
-enum TapResult {
+public enum TapResult {
     /** In: a new seat, a re-entry, or a booth visit recorded. */
     ADMITTED,
     /** The session has no seat left; nothing counted. */

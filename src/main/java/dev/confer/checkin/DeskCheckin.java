@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * app instances can serve the desks.
  */
 @Service
-class DeskCheckin {
+public class DeskCheckin {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -38,18 +38,18 @@ class DeskCheckin {
         this.store = store;
     }
 
-    record MealVoucher(String code) {
+    public record MealVoucher(String code) {
     }
 
-    record KeynoteSeat(String hall, int seat) {
+    public record KeynoteSeat(String hall, int seat) {
     }
 
-    record CheckedIn(UUID registrationId, String name, @Nullable String company, LocalDate day, boolean firstToday,
+    public record CheckedIn(UUID registrationId, String name, @Nullable String company, LocalDate day, boolean firstToday,
                      OffsetDateTime checkedInAt, @Nullable MealVoucher mealVoucher, @Nullable KeynoteSeat keynoteSeat,
                      String badgeUrl) {
     }
 
-    CheckedIn checkIn(EventSchedule event, String ticket, @Nullable String desk, Instant scannedAt) {
+    public CheckedIn checkIn(EventSchedule event, String ticket, @Nullable String desk, Instant scannedAt) {
         Instant at = scannedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS); // what PostgreSQL keeps
         UUID id = tickets.verify(event, ticket);
         EventSchedule.Day day = event.dayAt(at).orElseThrow(() -> outsideDoors(event, at));

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /** The NFC chip in a printed badge, bound to its attendee so that doors and booths can recognise them. */
 @Service
-class NfcBadges {
+public class NfcBadges {
 
     // 4, 7 or 10 bytes in practice (ISO 14443 single/double/triple size); anything from 4 to 10 is accepted
     private static final Pattern UID = Pattern.compile("(?:[0-9A-F]{2}){4,10}");
@@ -34,11 +34,11 @@ class NfcBadges {
         this.clock = clock;
     }
 
-    record Bound(UUID registrationId, String nfcUid, OffsetDateTime boundAt) {
+    public record Bound(UUID registrationId, String nfcUid, OffsetDateTime boundAt) {
     }
 
     /** Binds the badge to the attendee, replacing the attendee's previous badge; one attendee per badge. */
-    Bound bind(EventSchedule event, UUID registrationId, @Nullable String rawUid) {
+    public Bound bind(EventSchedule event, UUID registrationId, @Nullable String rawUid) {
         String text = rawUid == null ? "" : rawUid.strip();
         String uid = Checkins.normalizeUid(text);
         if (!HEX_WITH_SEPARATORS.matcher(text).matches() || !UID.matcher(uid).matches()) {

@@ -17,7 +17,7 @@ import java.util.UUID;
 
 /** The badge an attendee wears, in their own language, with the keynote seat they got that day. */
 @Service
-class PrintedBadges {
+public class PrintedBadges {
 
     private final Registrations registrations;
     private final Tickets tickets;
@@ -34,7 +34,7 @@ class PrintedBadges {
         this.messages = messages;
     }
 
-    byte[] pdf(EventSchedule event, UUID registrationId, @Nullable LocalDate date) {
+    public byte[] pdf(EventSchedule event, UUID registrationId, @Nullable LocalDate date) {
         Attendee attendee = registrations.find(event, registrationId)
                 .orElseThrow(() -> Rejection.notFound("checkin.unknown-registration", registrationId));
         DeskCheckin.requireConfirmed(attendee);

@@ -1,0 +1,87 @@
+package dev.confer.web.desk;
+
+import dev.confer.checkin.NfcBadges;
+import dev.confer.checkin.PrintedBadges;
+import dev.confer.events.EventCatalog;
+import dev.confer.events.EventSchedule;
+import dev.confer.registration.Registrations;
+import dev.confer.shared.Rejection;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.UUID;
+
+/** After a check-in: the printed badge (PDF) and the NFC chip in it, bound to the attendee. */
+@Controller
+class DeskBadges {
+
+    private final EventCatalog events;
+    private final PrintedBadges badges;
+    private final NfcBadges nfc;
+    private final Registrations registrations;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    DeskBadges(EventCatalog events, PrintedBadges badges, NfcBadges nfc, Registrations registrations,
+               MessageSource messages, Clock clock) {
+        this.events = events;
+        this.badges = badges;
+        this.nfc = nfc;
+        this.registrations = registrations;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** Today's badge (with today's keynote seat) on an event day, else the plain badge. */
+    @GetMapping("/desk/{slug}/badges/{id}.pdf")
+    ResponseEntity<byte[]> badge(@PathVariable String slug, @PathVariable UUID id) {
+        EventSchedule event = events.require(slug);
+        LocalDate today = event.localDate(clock.instant());
+        byte[] pdf = badges.pdf(event, id, event.day(today).isPresent() ? today : null);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .cacheControl(CacheControl.noStore()) // carries the ticket
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("badge-" + id + ".pdf").build().toString())
+                .body(pdf);
+    }
+
+    @PostMapping("/desk/{slug}/registrations/{id}/badge")
+    String bind(@PathVariable String slug, @PathVariable UUID id, @RequestParam(required = false) @Nullable String nfcUid,
+                @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Locale locale, Model model) {
+        EventSchedule event = events.require(slug);
+        model.addAttribute("event", event);
+        model.addAttribute("attendeeId", id);
+        model.addAttribute("nfcUid", nfcUid);
+        try {
+            NfcBadges.Bound bound = nfc.bind(event, id, nfcUid);
+            String name = registrations.find(event, id).map(a -> a.name()).orElse("");
+            model.addAttribute("nfcBound", messages.getMessage("desk.nfc.bound", new Object[]{bound.nfcUid(), name}, locale));
+            model.addAttribute("nfcUid", "");
+        } catch (Rejection r) {
+            model.addAttribute("nfcError", messages.getMessage(r.messageKey(), r.args(), r.messageKey(), locale));
+        }
+        return htmx != null ? "desk/desk :: nfc" : "desk/desk";
+    }
+
+    @ExceptionHandler(Rejection.class)
+    String refused(Rejection r, Locale locale, Model model, HttpServletResponse response) {
+        return StaffProblem.render(r, messages, locale, model, response);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.confer.web.desk;
+
+import dev.confer.checkin.DeskCheckin;
+import dev.confer.events.EventCatalog;
+import dev.confer.events.EventSchedule;
+import dev.confer.registration.Registrations;
+import dev.confer.shared.Rejection;
+import dev.confer.tickets.Tickets;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The registration desk in a browser: a USB scanner types the QR text into the scan field, or the camera
+ * reads it; the attendee can also be found by name or e-mail and checked in from the list. Every
+ * check-in goes through {@link DeskCheckin}, exactly as the desk API does.
+ */
+@Controller
+class DeskPage {
+
+    /** The desk name recorded with check-ins made on these pages. */
+    static final String DESK = "web";
+
+    private final EventCatalog events;
+    private final DeskCheckin desk;
+    private final Tickets tickets;
+    private final Registrations registrations;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    DeskPage(EventCatalog events, DeskCheckin desk, Tickets tickets, Registrations registrations, MessageSource messages,
+             Clock clock) {
+        this.events = events;
+        this.desk = desk;
+        this.tickets = tickets;
+        this.registrations = registrations;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/desk/{slug}")
+    String page(@PathVariable String slug, @RequestParam(required = false) @Nullable String q,
+                @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+        EventSchedule event = events.require(slug);
+        model.addAttribute("event", event);
+        if (q != null) {
+            model.addAttribute("q", q.strip());
+            model.addAttribute("found", q.isBlank() ? List.of() : registrations.search(event, null, q, 20, 0));
+            if (htmx != null) {
+                return "desk/desk :: search-results";
+            }
+        }
+        return "desk/desk";
+    }
+
+    @PostMapping("/desk/{slug}/scan")
+    String scan(@PathVariable String slug, @RequestParam(required = false) @Nullable String ticket,
+                @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Locale locale, Model model) {
+        EventSchedule event = events.require(slug);
+        String text = ticket == null ? "" : ticket.strip();
+        DeskVerdict verdict = text.isEmpty()
+                ? DeskVerdict.refused(messages.getMessage("desk.scan-required", null, locale))
+                : checkIn(event, () -> text, locale);
+        return answer(event, verdict, htmx, model);
+    }
+
+    @PostMapping("/desk/{slug}/registrations/{id}/check-in")
+    String checkInFromList(@PathVariable String slug, @PathVariable UUID id,
+                           @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Locale locale,
+                           Model model) {
+        EventSchedule event = events.require(slug);
+        // the person has no QR code at hand: the desk issues the same ticket the e-mail carried
+        return answer(event, checkIn(event, () -> tickets.issue(event, id), locale), htmx, model);
+    }
+
+    private DeskVerdict checkIn(EventSchedule event, java.util.function.Supplier<String> ticket, Locale locale) {
+        try {
+            return DeskVerdict.of(desk.checkIn(event, ticket.get(), DESK, clock.instant()));
+        } catch (Rejection r) {
+            return DeskVerdict.refused(messages.getMessage(r.messageKey(), r.args(), r.messageKey(), locale));
+        }
+    }
+
+    private static String answer(EventSchedule event, DeskVerdict verdict, @Nullable String htmx, Model model) {
+        model.addAttribute("event", event);
+        model.addAttribute("verdict", verdict);
+        if (verdict.checkedIn() != null) {
+            model.addAttribute("attendeeId", verdict.checkedIn().registrationId());
+        }
+        return htmx != null ? "desk/desk :: result" : "desk/desk";
+    }
+
+    /** A refusal outside the scan answer (an unknown event): a page that says why. */
+    @ExceptionHandler(Rejection.class)
+    String refused(Rejection r, Locale locale, Model model, HttpServletResponse response) {
+        return StaffProblem.render(r, messages, locale, model, response);
+    }
+}

@@ -1,0 +1,154 @@
+package dev.confer.web.sponsor;
+
+import dev.confer.access.BoothLeads;
+import dev.confer.access.DoorCounts;
+import dev.confer.access.DoorTaps;
+import dev.confer.access.LeadsCsv;
+import dev.confer.access.TapAnswer;
+import dev.confer.access.TapRequest;
+import dev.confer.events.EventCatalog;
+import dev.confer.events.EventSchedule;
+import dev.confer.shared.Caller;
+import dev.confer.shared.Rejection;
+import dev.confer.shared.Role;
+import dev.confer.web.desk.StaffProblem;
+import dev.confer.web.door.DoorVerdict;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * A sponsor's booth: who showed their badge (the leads), a live count, the CSV for Excel, and a scan
+ * field to record a visitor. A sponsor sees only its own booth; the organizer picks any.
+ */
+@Controller
+class SponsorPage {
+
+    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    private final EventCatalog events;
+    private final BoothLeads leads;
+    private final DoorCounts counts;
+    private final DoorTaps taps;
+    private final MessageSource messages;
+
+    SponsorPage(EventCatalog events, BoothLeads leads, DoorCounts counts, DoorTaps taps, MessageSource messages) {
+        this.events = events;
+        this.leads = leads;
+        this.counts = counts;
+        this.taps = taps;
+        this.messages = messages;
+    }
+
+    @GetMapping("/sponsor/{slug}")
+    String page(@PathVariable String slug, @RequestParam(required = false) @Nullable String booth,
+                @AuthenticationPrincipal Caller caller, Model model) {
+        EventSchedule event = events.require(slug);
+        String code = boothFor(event, caller, booth);
+        booth(event, code, caller, model);
+        model.addAttribute("leads", leads.of(event, code, caller));
+        return "sponsor/leads";
+    }
+
+    @GetMapping("/sponsor/{slug}/lead-count")
+    String count(@PathVariable String slug, @RequestParam(required = false) @Nullable String booth,
+                 @AuthenticationPrincipal Caller caller, Model model) {
+        EventSchedule event = events.require(slug);
+        booth(event, boothFor(event, caller, booth), caller, model);
+        return "sponsor/leads :: lead-count";
+    }
+
+    @GetMapping("/sponsor/{slug}/leads.csv")
+    ResponseEntity<byte[]> csv(@PathVariable String slug, @RequestParam(required = false) @Nullable String booth,
+                               @AuthenticationPrincipal Caller caller, Locale locale) {
+        EventSchedule event = events.require(slug);
+        String code = boothFor(event, caller, booth);
+        List<String> headers = Stream.of("name", "company", "job-title", "email", "first-visit", "last-visit", "visits")
+                .map(h -> messages.getMessage("access.csv." + h, null, h, locale))
+                .toList();
+        return ResponseEntity.ok()
+                .contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("leads-" + slug + "-" + code + ".csv", StandardCharsets.UTF_8).build().toString())
+                .body(LeadsCsv.write(headers, leads.of(event, code, caller), event.zone()));
+    }
+
+    @PostMapping("/sponsor/{slug}/taps")
+    String tap(@PathVariable String slug, @RequestParam(required = false) @Nullable String booth,
+               @RequestParam(required = false) @Nullable String tapId, @RequestParam(required = false) @Nullable String scan,
+               @AuthenticationPrincipal Caller caller, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+               Locale locale, Model model) {
+        EventSchedule event = events.require(slug);
+        String code = boothFor(event, caller, booth);
+        String text = scan == null ? "" : scan.strip();
+        DoorVerdict verdict;
+        Integer visits = null;
+        if (text.isEmpty()) {
+            verdict = DoorVerdict.refused(messages.getMessage("sponsor.scan-required", null, locale));
+        } else {
+            try {
+                TapAnswer answer = taps.tap(event, caller, new TapRequest(tapId, null, "booth:" + code, DoorVerdict.credential(text)));
+                verdict = DoorVerdict.of(answer);
+                visits = answer.visits();
+            } catch (Rejection r) {
+                verdict = DoorVerdict.refused(messages.getMessage(r.messageKey(), r.args(), r.messageKey(), locale));
+            }
+        }
+        booth(event, code, caller, model);
+        model.addAttribute("verdict", verdict);
+        model.addAttribute("visits", visits);
+        model.addAttribute("leads", leads.of(event, code, caller));
+        model.addAttribute("htmx", htmx);
+        return htmx != null ? "sponsor/leads :: answer" : "sponsor/leads";
+    }
+
+    /** A sponsor's own booth (another one is refused); for the organizer the one asked for, else the first. */
+    private static String boothFor(EventSchedule event, Caller caller, @Nullable String asked) {
+        String wanted = asked == null || asked.isBlank() ? null : asked.strip();
+        if (caller.role() == Role.SPONSOR) {
+            String own = String.valueOf(caller.boothCode());
+            if (wanted != null && !wanted.equals(own)) {
+                throw Rejection.forbidden("access.other-booth-leads", own, wanted);
+            }
+            return own;
+        }
+        if (wanted != null) {
+            return event.booth(wanted).orElseThrow(() -> Rejection.notFound("access.unknown-booth", wanted)).code();
+        }
+        return event.booths().stream().findFirst().map(EventSchedule.Booth::code)
+                .orElseThrow(() -> Rejection.notFound("sponsor.no-booths"));
+    }
+
+    private void booth(EventSchedule event, String code, Caller caller, Model model) {
+        model.addAttribute("event", event);
+        model.addAttribute("booth", event.booth(code).orElseThrow(() -> Rejection.notFound("access.unknown-booth", code)));
+        model.addAttribute("organizer", caller.isOrganizer());
+        model.addAttribute("leadCount", counts.booths(event).stream().filter(b -> b.code().equals(code))
+                .mapToInt(DoorCounts.BoothCount::visitors).findFirst().orElse(0));
+        model.addAttribute("tapId", UUID.randomUUID().toString());
+    }
+
+    @ExceptionHandler(Rejection.class)
+    String refused(Rejection r, Locale locale, Model model, HttpServletResponse response) {
+        return StaffProblem.render(r, messages, locale, model, response);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.confer.web.desk;
+
+import dev.confer.web.BrowserTest;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Base of the desk, door and sponsor page tests. The desk and the doors work with the server's clock, so
+ * their events take place TODAY in Seoul, open all day, with the keynote lasting all day (so a check-in
+ * gets a seat).
+ */
+public abstract class StaffPagesTest extends BrowserTest {
+
+    protected static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+
+    protected static LocalDate today() {
+        return LocalDate.now(SEOUL);
+    }
+
+    /** {@link #eventDefinition} moved to one day, today: sessions S101 (10:00) and S201 (14:00) in room 301. */
+    @SuppressWarnings("unchecked")
+    protected static Map<String, Object> todayDefinition(int capacity, int vouchersPerDay, int hallSeats, int overflowSeats,
+                                                         int roomCapacity) {
+        Map<String, Object> def = eventDefinition(capacity, 0, vouchersPerDay, hallSeats, overflowSeats, roomCapacity);
+        String today = today().toString();
+        def.put("days", List.of(Map.of("date", today, "doorsOpen", "00:00", "end", "23:59", "mealVouchers", vouchersPerDay,
+                "keynote", Map.of("start", "00:00", "end", "23:59",
+                        "halls", List.of(Map.of("name", "Hall D", "seats", hallSeats),
+                                Map.of("name", "Overflow E1", "seats", overflowSeats))))));
+        List<Object> sessions = new ArrayList<>();
+        String[][] times = {{"10:00", "10:40"}, {"14:00", "14:40"}};
+        int i = 0;
+        for (Object s : (List<Object>) def.get("sessions")) {
+            Map<String, Object> session = new LinkedHashMap<>((Map<String, Object>) s);
+            session.put("day", today);
+            session.put("start", times[i][0]);
+            session.put("end", times[i][1]);
+            sessions.add(session);
+            i++;
+        }
+        def.put("sessions", sessions);
+        return def;
+    }
+}
