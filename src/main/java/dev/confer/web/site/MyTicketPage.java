@@ -10,7 +10,6 @@ import dev.confer.registration.Registrations;
 import dev.confer.shared.Rejection;
 import dev.confer.tickets.TicketQr;
 import dev.confer.tickets.Tickets;
-import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,8 +57,7 @@ class MyTicketPage {
 
     @GetMapping("/e/{slug}/my-ticket/{id}")
     String ticket(@PathVariable String slug, @PathVariable UUID id, @RequestParam(required = false) @Nullable String token,
-                  Model model, HttpServletResponse response) {
-        keepPrivate(response);
+                  Model model) {
         EventSchedule event = events.require(slug);
         Attendee attendee = holder(event, id, token);
         model.addAttribute("event", event);
@@ -83,8 +81,7 @@ class MyTicketPage {
 
     @GetMapping("/e/{slug}/my-ticket/{id}/cancel")
     String confirmCancel(@PathVariable String slug, @PathVariable UUID id, @RequestParam(required = false) @Nullable String token,
-                         Model model, HttpServletResponse response) {
-        keepPrivate(response);
+                         Model model) {
         EventSchedule event = events.require(slug);
         Attendee attendee = holder(event, id, token);
         if (attendee.status() == RegistrationStatus.CANCELLED) {
@@ -98,8 +95,7 @@ class MyTicketPage {
 
     @PostMapping("/e/{slug}/my-ticket/{id}/cancel")
     String cancel(@PathVariable String slug, @PathVariable UUID id, @RequestParam(required = false) @Nullable String token,
-                  RedirectAttributes redirect, HttpServletResponse response) {
-        keepPrivate(response);
+                  RedirectAttributes redirect) {
         EventSchedule event = events.require(slug);
         holder(event, id, token);
         registrations.cancel(event, id);
@@ -119,9 +115,4 @@ class MyTicketPage {
                 .buildAndExpand(slug, id).encode().toUriString();
     }
 
-    /** The token is in the address: keep the page out of caches and out of other sites' referrer logs. */
-    private static void keepPrivate(HttpServletResponse response) {
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Referrer-Policy", "no-referrer");
-    }
 }
