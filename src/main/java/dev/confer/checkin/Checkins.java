@@ -24,6 +24,24 @@ public class Checkins {
                 .params(registrationId, day).query(Boolean.class).single();
     }
 
+    /** Every day this attendee has checked in, in day order (empty before the first check-in). */
+    public List<AttendeeDay> daysOf(EventSchedule event, UUID registrationId) {
+        return jdbc.sql("""
+                        SELECT day, checked_in_at, voucher_no, voucher_redeemed_at IS NOT NULL, seat_no
+                        FROM checkin WHERE event_id = ? AND registration_id = ? ORDER BY day""")
+                .params(event.id(), registrationId)
+                .query((rs, n) -> {
+                    LocalDate day = rs.getObject(1, LocalDate.class);
+                    Integer voucher = (Integer) rs.getObject(3);
+                    Integer seat = (Integer) rs.getObject(5);
+                    EventSchedule.HallSeat hallSeat = seat == null ? null : event.day(day)
+                            .map(EventSchedule.Day::keynote).flatMap(k -> k.seat(seat)).orElse(null);
+                    return new AttendeeDay(day, rs.getTimestamp(2).toInstant(), hallSeat,
+                            voucher == null ? null : new VoucherCode(day, voucher).toString(), rs.getBoolean(4));
+                })
+                .list();
+    }
+
     /** The registration an NFC badge is bound to. UIDs are compared upper-case without separators. */
     public Optional<UUID> registrationForBadge(long eventId, String nfcUid) {
         return jdbc.sql("SELECT registration_id FROM nfc_badge WHERE event_id = ? AND nfc_uid = ?")

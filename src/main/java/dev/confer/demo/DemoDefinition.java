@@ -45,7 +45,7 @@ final class DemoDefinition {
                         s.start(), s.end(), s.capacity(), s.language(), s.speakers(), s.description()))
                 .toList();
         return new EventDefinition(template.name(), template.timezone(), template.capacity(), template.waitlist(), days,
-                template.rooms(), template.tracks(), sessions, template.booths());
+                template.rooms(), template.tracks(), sessions, template.booths(), template.venue(), template.about());
     }
 
     private static String date(LocalDate firstDay, @Nullable String offset) {

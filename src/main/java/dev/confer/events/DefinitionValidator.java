@@ -51,10 +51,12 @@ final class DefinitionValidator {
         List<EventSchedule.Track> tracks = tracks(def.tracks());
         List<EventSchedule.Session> sessions = sessions(def.sessions(), days, rooms, tracks);
         List<EventSchedule.Booth> booths = booths(def.booths());
+        EventSchedule.Venue venue = venue(def.venue());
+        LocalizedText about = def.about() == null || def.about().isBlank() ? null : def.about();
         if (!problems.isEmpty()) {
             return new Outcome(null, List.copyOf(problems));
         }
-        return new Outcome(new EventSchedule(id, slug, name, zone, capacity, waitlist, days, rooms, tracks, sessions, booths), List.of());
+        return new Outcome(new EventSchedule(id, slug, name, zone, capacity, waitlist, days, rooms, tracks, sessions, booths, venue, about), List.of());
     }
 
     private List<EventSchedule.Day> days(@Nullable List<EventDefinition.Day> input) {
@@ -249,6 +251,18 @@ final class DefinitionValidator {
             }
         }
         return booths;
+    }
+
+    private EventSchedule.@Nullable Venue venue(EventDefinition.@Nullable Venue venue) {
+        if (venue == null) {
+            return null;
+        }
+        if (venue.name() == null || venue.name().isBlank()) {
+            problem("/venue/name", "definition.required");
+            return null;
+        }
+        LocalizedText address = venue.address() == null || venue.address().isBlank() ? null : venue.address();
+        return new EventSchedule.Venue(venue.name(), address);
     }
 
     private @Nullable String code(String at, @Nullable String code, Set<String> seen) {

@@ -1,6 +1,7 @@
 package dev.confer.events;
 
 import dev.confer.shared.LocalizedText;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,11 +24,12 @@ class EventController {
     /** The definition as the public may see it (no id, nothing personal). */
     record PublicEvent(String slug, LocalizedText name, String timezone, int capacity, int waitlist,
                        List<EventSchedule.Day> days, List<EventSchedule.Room> rooms, List<EventSchedule.Track> tracks,
-                       List<EventSchedule.Session> sessions, List<EventSchedule.Booth> booths) {
+                       List<EventSchedule.Session> sessions, List<EventSchedule.Booth> booths,
+                       EventSchedule.@Nullable Venue venue, @Nullable LocalizedText about) {
 
         static PublicEvent of(EventSchedule s) {
             return new PublicEvent(s.slug(), s.name(), s.zone().getId(), s.capacity(), s.waitlist(), s.days(), s.rooms(),
-                    s.tracks(), s.sessions(), s.booths());
+                    s.tracks(), s.sessions(), s.booths(), s.venue(), s.about());
         }
     }
 

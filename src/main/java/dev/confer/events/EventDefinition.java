@@ -12,7 +12,18 @@ import java.util.List;
 public record EventDefinition(@Nullable LocalizedText name, @Nullable String timezone, @Nullable Integer capacity,
                               @Nullable Integer waitlist, @Nullable List<Day> days, @Nullable List<Room> rooms,
                               @Nullable List<Track> tracks, @Nullable List<Session> sessions,
-                              @Nullable List<Booth> booths) {
+                              @Nullable List<Booth> booths, @Nullable Venue venue, @Nullable LocalizedText about) {
+
+    /** Definitions written before venue and about existed stay valid. */
+    public EventDefinition(@Nullable LocalizedText name, @Nullable String timezone, @Nullable Integer capacity,
+                           @Nullable Integer waitlist, @Nullable List<Day> days, @Nullable List<Room> rooms,
+                           @Nullable List<Track> tracks, @Nullable List<Session> sessions, @Nullable List<Booth> booths) {
+        this(name, timezone, capacity, waitlist, days, rooms, tracks, sessions, booths, null, null);
+    }
+
+    /** Where the event takes place, as attendees look it up on a map. */
+    public record Venue(@Nullable LocalizedText name, @Nullable LocalizedText address) {
+    }
 
     public record Day(@Nullable String date, @Nullable String doorsOpen, @Nullable String end,
                       @Nullable Integer mealVouchers, @Nullable Keynote keynote) {

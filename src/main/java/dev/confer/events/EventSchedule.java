@@ -15,7 +15,16 @@ import java.util.Optional;
 /** A valid event definition, typed, as every other module reads it. */
 public record EventSchedule(long id, String slug, LocalizedText name, ZoneId zone, int capacity, int waitlist,
                             List<Day> days, List<Room> rooms, List<Track> tracks, List<Session> sessions,
-                            List<Booth> booths) {
+                            List<Booth> booths, @Nullable Venue venue, @Nullable LocalizedText about) {
+
+    /** A schedule without venue or about (both optional). */
+    public EventSchedule(long id, String slug, LocalizedText name, ZoneId zone, int capacity, int waitlist,
+                         List<Day> days, List<Room> rooms, List<Track> tracks, List<Session> sessions, List<Booth> booths) {
+        this(id, slug, name, zone, capacity, waitlist, days, rooms, tracks, sessions, booths, null, null);
+    }
+
+    public record Venue(LocalizedText name, @Nullable LocalizedText address) {
+    }
 
     public record Day(LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime doorsOpen, @JsonFormat(pattern = "HH:mm") LocalTime end, int mealVouchers, @Nullable Keynote keynote) {
 

@@ -54,6 +54,15 @@ public class Registrations {
      * on a shard it had to re-check) and the slow path starts afresh from the waitlist row.
      */
     public Outcome register(EventSchedule event, NewRegistration input, String defaultLocale) {
+        return register(event, input, defaultLocale, true);
+    }
+
+    /**
+     * As {@link #register(EventSchedule, NewRegistration, String)}, but with {@code mayWaitlist} false a
+     * full event is refused (409 {@code registration.full-waitlist-open}) instead of waitlisting: the page
+     * asks the person first and never puts anyone on the waitlist without their say.
+     */
+    public Outcome register(EventSchedule event, NewRegistration input, String defaultLocale, boolean mayWaitlist) {
         String locale = validate(input, defaultLocale);
         UUID id = UUID.randomUUID();
         for (int attempt = 1; ; attempt++) {
@@ -70,7 +79,7 @@ public class Registrations {
                 if (confirmed != null) {
                     return confirmed;
                 }
-                return Objects.requireNonNull(transaction.execute(status -> confirmOrWaitlist(event, id, input, locale)));
+                return Objects.requireNonNull(transaction.execute(status -> confirmOrWaitlist(event, id, input, locale, mayWaitlist)));
             } catch (PessimisticLockingFailureException e) {
                 if (attempt == 3) {
                     throw e; // PostgreSQL broke a lock cycle three times in a row: let the client retry
@@ -79,12 +88,15 @@ public class Registrations {
         }
     }
 
-    private Outcome confirmOrWaitlist(EventSchedule event, UUID id, NewRegistration input, String locale) {
+    private Outcome confirmOrWaitlist(EventSchedule event, UUID id, NewRegistration input, String locale, boolean mayWaitlist) {
         Attendee attendee = insert(event, id, input, locale, RegistrationStatus.CONFIRMED, null);
         capacity.lockWaitlist(event.id());
         if (capacity.takePlace(event.id())) {
             publisher.publishEvent(new Registered(id, event.id(), event.slug(), RegistrationStatus.CONFIRMED, locale));
             return new Outcome(attendee, null);
+        }
+        if (!mayWaitlist) {
+            throw Rejection.conflict(capacity.waiting(event.id()) < event.waitlist() ? "registration.full-waitlist-open" : "registration.full");
         }
         Long seq = capacity.joinWaitlist(event.id());
         if (seq == null) {
@@ -164,6 +176,11 @@ public class Registrations {
     public @Nullable Integer waitlistPosition(Attendee attendee) {
         return attendee.status() == RegistrationStatus.WAITLISTED && attendee.waitlistSeq() != null
                 ? store.waitlistPosition(attendee.eventId(), attendee.waitlistSeq()) : null;
+    }
+
+    /** Places and waitlist places left: two small reads, cheap enough for every view of the form. */
+    public Availability availability(EventSchedule event) {
+        return new Availability(event.capacity(), capacity.confirmed(event.id()), event.waitlist(), capacity.waiting(event.id()));
     }
 
     public Map<RegistrationStatus, Integer> countByStatus(EventSchedule event) {

@@ -1,0 +1,118 @@
+package dev.confer.web.site;
+
+import dev.confer.checkin.AttendeeDay;
+import dev.confer.checkin.Checkins;
+import dev.confer.events.EventCatalog;
+import dev.confer.events.EventSchedule;
+import dev.confer.registration.Attendee;
+import dev.confer.registration.RegistrationStatus;
+import dev.confer.registration.Registrations;
+import dev.confer.shared.Rejection;
+import dev.confer.tickets.TicketQr;
+import dev.confer.tickets.Tickets;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * My ticket, opened from the link in the confirmation mail: the QR code, the status, each day's check-in
+ * with keynote seat and lunch voucher, and cancelling (asked twice). The manage token in the link is the
+ * only key, so a wrong token and a wrong id get the same not-found page, and the page is never cached
+ * or sent on as a referrer.
+ */
+@Controller
+class MyTicketPage {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final EventCatalog events;
+    private final Registrations registrations;
+    private final Tickets tickets;
+    private final Checkins checkins;
+
+    MyTicketPage(EventCatalog events, Registrations registrations, Tickets tickets, Checkins checkins) {
+        this.events = events;
+        this.registrations = registrations;
+        this.tickets = tickets;
+        this.checkins = checkins;
+    }
+
+    /** One event day as the ticket holder sees it. */
+    record DayView(EventSchedule.Day day, @Nullable AttendeeDay checkin, @Nullable String checkedInAt) {
+    }
+
+    @GetMapping("/e/{slug}/my-ticket/{id}")
+    String ticket(@PathVariable String slug, @PathVariable UUID id, @RequestParam(required = false) @Nullable String token,
+                  Model model) {
+        EventSchedule event = events.require(slug);
+        Attendee attendee = holder(event, id, token);
+        model.addAttribute("event", event);
+        model.addAttribute("attendee", attendee);
+        model.addAttribute("token", token);
+        model.addAttribute("position", registrations.waitlistPosition(attendee));
+        if (attendee.status() != RegistrationStatus.CANCELLED) {
+            String ticket = tickets.issue(event, id);
+            model.addAttribute("ticket", ticket);
+            model.addAttribute("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(TicketQr.png(ticket, 600)));
+        }
+        Map<java.time.LocalDate, AttendeeDay> checkedIn = checkins.daysOf(event, id).stream()
+                .collect(Collectors.toMap(AttendeeDay::day, Function.identity()));
+        List<DayView> days = event.days().stream().map(d -> {
+            AttendeeDay c = checkedIn.get(d.date());
+            return new DayView(d, c, c == null ? null : CLOCK.format(c.checkedInAt().atZone(event.zone())));
+        }).toList();
+        model.addAttribute("days", days);
+        return "site/my-ticket";
+    }
+
+    @GetMapping("/e/{slug}/my-ticket/{id}/cancel")
+    String confirmCancel(@PathVariable String slug, @PathVariable UUID id, @RequestParam(required = false) @Nullable String token,
+                         Model model) {
+        EventSchedule event = events.require(slug);
+        Attendee attendee = holder(event, id, token);
+        if (attendee.status() == RegistrationStatus.CANCELLED) {
+            return "redirect:" + ticketUrl(slug, id, token);
+        }
+        model.addAttribute("event", event);
+        model.addAttribute("attendee", attendee);
+        model.addAttribute("token", token);
+        return "site/cancel";
+    }
+
+    @PostMapping("/e/{slug}/my-ticket/{id}/cancel")
+    String cancel(@PathVariable String slug, @PathVariable UUID id, @RequestParam(required = false) @Nullable String token,
+                  RedirectAttributes redirect) {
+        EventSchedule event = events.require(slug);
+        holder(event, id, token);
+        registrations.cancel(event, id);
+        redirect.addFlashAttribute("justCancelled", true);
+        return "redirect:" + ticketUrl(slug, id, token);
+    }
+
+    private Attendee holder(EventSchedule event, UUID id, @Nullable String token) {
+        if (token == null || !tickets.manageTokenMatches(event, id, token)) {
+            throw Rejection.notFound("registration.not-found", id);
+        }
+        return registrations.find(event, id).orElseThrow(() -> Rejection.notFound("registration.not-found", id));
+    }
+
+    private static String ticketUrl(String slug, UUID id, @Nullable String token) {
+        return UriComponentsBuilder.fromPath("/e/{slug}/my-ticket/{id}").queryParam("token", token)
+                .buildAndExpand(slug, id).encode().toUriString();
+    }
+
+}

@@ -1,0 +1,130 @@
+package dev.confer.web.site;
+
+import dev.confer.events.EventCatalog;
+import dev.confer.events.EventSchedule;
+import dev.confer.registration.NewRegistration;
+import dev.confer.registration.Registrations;
+import dev.confer.shared.Rejection;
+import dev.confer.tickets.Tickets;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The registration form. It shows the state before submit (open, waitlist only, full, closed) and never
+ * puts anyone on the waitlist unless they ticked the box for it; success goes straight to My ticket.
+ */
+@Controller
+class RegistrationPage {
+
+    private final EventCatalog events;
+    private final Registrations registrations;
+    private final Tickets tickets;
+    private final RegistrationWindow window;
+    private final MessageSource messages;
+
+    RegistrationPage(EventCatalog events, Registrations registrations, Tickets tickets, RegistrationWindow window,
+                     MessageSource messages) {
+        this.events = events;
+        this.registrations = registrations;
+        this.tickets = tickets;
+        this.window = window;
+        this.messages = messages;
+    }
+
+    /** What the form posts; {@code waitlist} is the explicit "put me on the waitlist" box. */
+    record Form(@Nullable String name, @Nullable String email, @Nullable String company, @Nullable String jobTitle,
+                @Nullable String locale, @Nullable Boolean waitlist) {
+
+        public boolean wantsWaitlist() {
+            return Boolean.TRUE.equals(waitlist);
+        }
+    }
+
+    @GetMapping("/e/{slug}/register")
+    String form(@PathVariable String slug, Model model, Locale locale) {
+        EventSchedule event = events.require(slug);
+        return page(event, new Form(null, null, null, null, language(locale), null), Map.of(), null, model);
+    }
+
+    @PostMapping("/e/{slug}/register")
+    String register(@PathVariable String slug, @ModelAttribute Form form, Model model, Locale locale,
+                    RedirectAttributes redirect, HttpServletResponse response) {
+        EventSchedule event = events.require(slug);
+        if (window.hasEnded(event)) {
+            response.setStatus(409);
+            return page(event, form, Map.of(), "site.register.closed", model);
+        }
+        Registrations.Outcome outcome;
+        try {
+            outcome = registrations.register(event, new NewRegistration(form.name(), form.email(), form.company(),
+                    form.jobTitle(), form.locale()), language(locale), form.wantsWaitlist());
+        } catch (Rejection rejection) {
+            response.setStatus(rejection.status());
+            return rejected(event, form, rejection, model, locale);
+        }
+        UUID id = outcome.attendee().id();
+        redirect.addFlashAttribute("justRegistered", outcome.attendee().email());
+        String target = UriComponentsBuilder.fromPath("/e/{slug}/my-ticket/{id}")
+                .queryParam("token", tickets.manageToken(event, id)).buildAndExpand(slug, id).encode().toUriString();
+        return "redirect:" + target;
+    }
+
+    private String rejected(EventSchedule event, Form form, Rejection rejection, Model model, Locale locale) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Rejection.FieldProblem p : rejection.problems()) {
+            errors.putIfAbsent(p.pointer().substring(1), messages.getMessage(p.messageKey(), p.args(), locale));
+        }
+        String notice = null;
+        switch (rejection.messageKey()) {
+            case "registration.duplicate-email" -> errors.put("email", messages.getMessage("site.register.duplicate",
+                    new Object[]{form.email()}, locale));
+            case "registration.full-waitlist-open" -> notice = "site.register.became-full";
+            case "registration.full" -> notice = "site.register.full";
+            default -> {
+                if (errors.isEmpty()) {
+                    throw rejection;
+                }
+            }
+        }
+        return page(event, form, errors, notice, model);
+    }
+
+    private String page(EventSchedule event, Form form, Map<String, String> errors, @Nullable String notice, Model model) {
+        RegistrationWindow.Now now = window.now(event);
+        model.addAttribute("event", event);
+        model.addAttribute("form", form);
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("name", orEmpty(form.name()));
+        values.put("email", orEmpty(form.email()));
+        values.put("company", orEmpty(form.company()));
+        values.put("jobTitle", orEmpty(form.jobTitle()));
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("notice", notice);
+        model.addAttribute("state", now.state().name());
+        model.addAttribute("availability", now.availability());
+        return "site/register";
+    }
+
+    private static String orEmpty(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String language(Locale locale) {
+        return "ko".equals(locale.getLanguage()) ? "ko" : "en";
+    }
+}
