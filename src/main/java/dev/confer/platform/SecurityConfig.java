@@ -78,7 +78,10 @@ class SecurityConfig {
         StaffAccess organizer = StaffAccess.organizerOr();
         http.securityMatcher("/**")
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(c -> c.csrfTokenRepository(csrfCookie()))
+                .csrf(c -> c.csrfTokenRepository(csrfCookie())
+                        // the staff cookie "authenticates" every request; rotating the CSRF token each time would
+                        // break the next form on the page. Signing in starts a fresh token instead (StaffSignIn).
+                        .sessionAuthenticationStrategy((auth, req, res) -> { }))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .requestCache(r -> r.disable())
@@ -104,9 +107,11 @@ class SecurityConfig {
         return http.build();
     }
 
+    static final String CSRF_COOKIE = "confer-csrf";
+
     private static CookieCsrfTokenRepository csrfCookie() {
         CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
-        repository.setCookieName("confer-csrf");
+        repository.setCookieName(CSRF_COOKIE);
         repository.setHeaderName("X-CSRF-TOKEN");
         repository.setCookieCustomizer(c -> c.sameSite("Lax"));
         return repository;

@@ -4,6 +4,7 @@ import dev.confer.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,6 +44,8 @@ class StaffSignIn {
             return "platform/sign-in";
         }
         StaffCookie.write(request, response, presented);
+        // a CSRF token known before signing in (perhaps planted) must not carry over into the signed-in pages
+        response.addHeader("Set-Cookie", ResponseCookie.from(SecurityConfig.CSRF_COOKIE, "").path("/").maxAge(0).build().toString());
         String target = safeNext(next);
         return "redirect:" + (target != null ? target : home(caller.get()));
     }
