@@ -3,10 +3,20 @@ document.addEventListener('htmx:configRequest', function (e) {
   var meta = document.querySelector('meta[name="csrf-token"]');
   if (meta) { e.detail.headers['X-CSRF-TOKEN'] = meta.content; }
 });
-// A field marked data-keep-focus gets the focus back after every swap, so a USB scanner can type the next code.
+// A field marked data-keep-focus is emptied once its form was answered and gets the focus back, so a USB
+// scanner can type the next code at once; a poll elsewhere on the page never takes the focus from a field
+// someone is typing in.
+document.addEventListener('htmx:afterRequest', function (e) {
+  var source = e.detail.elt;
+  var field = source && source.querySelector ? source.querySelector('[data-keep-focus]') : null;
+  if (field && e.detail.successful) { field.value = ''; }
+});
 document.addEventListener('htmx:afterSettle', function () {
   var field = document.querySelector('[data-keep-focus]');
-  if (field) { field.focus(); field.select && field.select(); }
+  var active = document.activeElement;
+  if (!field || active === field) { return; }
+  if (active && active !== document.body && active.matches('input, select, textarea')) { return; }
+  field.focus();
 });
 // Buttons marked data-confirm ask first (cancel a ticket, replace an event).
 document.addEventListener('submit', function (e) {
