@@ -8,14 +8,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What every page's header needs: who is signed in, where their work starts, and this same page in the
- * other language. Added only to rendered pages, never to API answers.
+ * other language. Kept as a request attribute before the handler runs, so a page rendered by an error
+ * handler or the error page has it too; never computed for the API.
  */
 @Configuration
 class PageChrome implements WebMvcConfigurer {
@@ -28,14 +28,11 @@ class PageChrome implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
-            public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-                                   @Nullable ModelAndView page) {
-                if (page == null || page.getViewName() == null || page.getViewName().startsWith("redirect:")) {
-                    return;
-                }
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                 Caller caller = signedIn();
-                page.addObject("chrome", new Chrome(caller, caller == null ? "/" : StaffSignIn.home(caller),
+                request.setAttribute("chrome", new Chrome(caller, caller == null ? "/" : StaffSignIn.home(caller),
                         inLanguage(request, "ko"), inLanguage(request, "en")));
+                return true;
             }
         }).excludePathPatterns("/api/**");
     }

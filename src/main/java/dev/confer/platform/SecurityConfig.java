@@ -122,7 +122,7 @@ class SecurityConfig {
             + "media-src 'self' blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; "
             + "frame-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
 
-    private static boolean wantsPage(HttpServletRequest request) {
+    static boolean wantsPage(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
         return request.getHeader("Authorization") == null && accept != null && accept.contains("text/html");
     }
