@@ -1,11 +1,19 @@
 package dev.confer.access;
 
+import dev.confer.events.EventSchedule;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Leads as a spreadsheet file: UTF-8 with a byte order mark so that Excel shows Korean names,
@@ -17,6 +25,21 @@ public final class LeadsCsv {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private LeadsCsv() {
+    }
+
+    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    /** The download of a booth's leads, with headings in the reader's language and a file name Excel keeps. */
+    public static ResponseEntity<byte[]> download(EventSchedule event, String boothCode, List<BoothLeads.Lead> leads,
+                                                  MessageSource messages, Locale locale) {
+        List<String> headers = Stream.of("name", "company", "job-title", "email", "first-visit", "last-visit", "visits")
+                .map(h -> messages.getMessage("access.csv." + h, null, h, locale))
+                .toList();
+        return ResponseEntity.ok()
+                .contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("leads-" + event.slug() + "-" + boothCode + ".csv", StandardCharsets.UTF_8).build().toString())
+                .body(write(headers, leads, event.zone()));
     }
 
     public static byte[] write(List<String> headers, List<BoothLeads.Lead> leads, ZoneId zone) {

@@ -39,8 +39,8 @@ class TwoInstancesTest extends ApiTest {
         }
     }
 
-    @Test
-    void twoInstancesShareEveryCounter() throws Exception {
+    /** Starts the second instance the way an external database is configured and answers its port. */
+    private int startSecondInstance() {
         second = new SpringApplicationBuilder(ConferApplication.class).properties(Map.of(
                 "server.port", "0",
                 "spring.datasource.url", environment.getProperty("spring.datasource.url"),
@@ -49,7 +49,12 @@ class TwoInstancesTest extends ApiTest {
                 "confer.admin-token", ADMIN,
                 "confer.demo", "false",
                 "confer.data-dir", "target/test-data-second-instance")).run();
-        int otherPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+        return Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @Test
+    void twoInstancesShareEveryCounter() throws Exception {
+        int otherPort = startSecondInstance();
         List<Integer> ports = List.of(port, otherPort);
 
         String slug = defineEvent(uniqueSlug("two"), eventDefinition(60, 20, 30, 20, 10, 25));
@@ -115,15 +120,7 @@ class TwoInstancesTest extends ApiTest {
 
     @Test
     void aStaffSignInOnOneInstanceHoldsOnTheOther() throws Exception {
-        second = new SpringApplicationBuilder(ConferApplication.class).properties(Map.of(
-                "server.port", "0",
-                "spring.datasource.url", environment.getProperty("spring.datasource.url"),
-                "spring.datasource.username", "postgres",
-                "spring.datasource.password", "",
-                "confer.admin-token", ADMIN,
-                "confer.demo", "false",
-                "confer.data-dir", "target/test-data-second-instance")).run();
-        int otherPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+        int otherPort = startSecondInstance();
         String slug = defineEvent(uniqueSlug("two"), eventDefinition(10, 0, 5, 5, 5, 5));
         String desk = staffToken(slug, "DESK", null);
 

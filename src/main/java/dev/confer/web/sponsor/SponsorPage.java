@@ -16,9 +16,6 @@ import dev.confer.web.door.DoorVerdict;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -30,11 +27,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * A sponsor's booth: who showed their badge (the leads), a live count, the CSV for Excel, and a scan
@@ -43,7 +37,6 @@ import java.util.stream.Stream;
 @Controller
 class SponsorPage {
 
-    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final EventCatalog events;
     private final BoothLeads leads;
@@ -82,14 +75,7 @@ class SponsorPage {
                                @AuthenticationPrincipal Caller caller, Locale locale) {
         EventSchedule event = events.require(slug);
         String code = boothFor(event, caller, booth);
-        List<String> headers = Stream.of("name", "company", "job-title", "email", "first-visit", "last-visit", "visits")
-                .map(h -> messages.getMessage("access.csv." + h, null, h, locale))
-                .toList();
-        return ResponseEntity.ok()
-                .contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("leads-" + slug + "-" + code + ".csv", StandardCharsets.UTF_8).build().toString())
-                .body(LeadsCsv.write(headers, leads.of(event, code, caller), event.zone()));
+        return LeadsCsv.download(event, code, leads.of(event, code, caller), messages, locale);
     }
 
     @PostMapping("/sponsor/{slug}/taps")
