@@ -53,6 +53,14 @@ public abstract class BrowserTest extends ApiTest {
         // one Chromium for the whole run: it is closed by the shutdown hook
     }
 
+    /** A second Chromium with extra command-line switches (e.g. a fake camera); the caller closes it. */
+    protected static Browser launchChromium(List<String> extraArgs) {
+        List<String> args = new ArrayList<>(List.of("--disable-dev-shm-usage", "--disable-gpu"));
+        args.addAll(extraArgs);
+        return playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(findChromium()).setHeadless(true)
+                .setArgs(args));
+    }
+
     static Path findChromium() {
         List<String> candidates = new ArrayList<>();
         String configured = System.getenv("CONFER_CHROMIUM");
