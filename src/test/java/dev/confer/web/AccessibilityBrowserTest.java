@@ -76,6 +76,19 @@ class AccessibilityBrowserTest extends StaffPagesTest {
         return def;
     }
 
+    /** The audit is only worth something if it speaks up: an unlabelled field and faint text are reported. */
+    @org.junit.jupiter.api.Test
+    void theAuditReportsWhatItFinds() {
+        try (BrowserContext phone = phone("en-US", true)) {
+            Page page = open(phone, "/login");
+            assertThat(AxeAudit.violations(page)).isEmpty();
+            page.evaluate("() => document.querySelector('main').insertAdjacentHTML('beforeend', "
+                    + "'<input id=\"unlabelled\"><p id=\"faint\" style=\"color:#bbb\">faint</p>')");
+            String report = String.join("\n", AxeAudit.violations(page));
+            assertThat(report).contains("label (critical)", "#unlabelled", "color-contrast (serious)", "#faint");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"ko-KR", "en-US"})
     void theEventSite(String locale) {
@@ -178,6 +191,7 @@ class AccessibilityBrowserTest extends StaffPagesTest {
             page.navigate("/organizer");
             assertThat(page.locator("h1")).hasText(t("접근할 수 없습니다", "Not allowed"));
             audit(page, "error-403");
+            page.navigate("/desk/" + slug);
             page.locator("header button[type=submit]").click();
             page.waitForURL("**/login?signedOut");
             audit(page, "signed-out");
@@ -303,11 +317,15 @@ class AccessibilityBrowserTest extends StaffPagesTest {
                 assertThat(page.locator("h1")).hasText(t("행사 목록", "Events"));
                 audit(page, "organizer-home-" + screen);
 
-                page.locator("#slug").fill("Not A Slug");
+                page.locator("#slug").fill(uniqueSlug("a11y-broken"));
                 page.locator("#json").fill(brokenDefinition());
                 page.locator("main form button[type=submit]").click();
-                assertThat(page.locator("#import-problems li").first()).isVisible();
+                assertThat(page.locator("#import-problems li")).hasCount(2);
                 audit(page, "organizer-import-errors-" + screen);
+                page.locator("#slug").fill("Not A Slug!");
+                page.locator("main form button[type=submit]").click();
+                assertThat(page.locator("#slug")).hasAttribute("aria-invalid", "true");
+                audit(page, "organizer-import-bad-slug-" + screen);
                 page.locator("#slug").fill(slug);
                 page.locator("#json").fill(JSON.writeValueAsString(busyDefinition()));
                 page.locator("main form button[type=submit]").click();
