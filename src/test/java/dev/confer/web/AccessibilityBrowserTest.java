@@ -41,6 +41,7 @@ class AccessibilityBrowserTest extends StaffPagesTest {
         for (String violation : AxeAudit.violations(page)) {
             found.add(shot + " (" + page.url().replace("http://localhost:" + port, "") + "): " + violation);
         }
+        AxeAudit.needsReview(page).forEach(review -> System.out.println("[a11y review] " + shot + ": " + review));
     }
 
     private void assertNoViolations() {

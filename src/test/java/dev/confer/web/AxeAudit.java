@@ -23,6 +23,7 @@ final class AxeAudit {
             async () => {
               const result = await axe.run(document, {runOnly: {type: 'tag',
                   values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}});
+              window.conferReview = result.incomplete.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ') + ' ' + (n.any[0] ? n.any[0].message : '')).join(' | '));
               return result.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' [' + v.tags.filter(t => t.startsWith('wcag') || t === 'best-practice').join(',') + ']\\n'
                   + v.nodes.map(n => '      at ' + n.target.join(' ') + ': ' + (n.failureSummary || '').replace(/\\s+/g, ' ')).join('\\n'));
             }
@@ -42,6 +43,12 @@ final class AxeAudit {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What axe could not decide by itself (e.g. text over a gradient) on the last run, for a person to look at. */
+    @SuppressWarnings("unchecked")
+    static List<String> needsReview(Page page) {
+        return new ArrayList<>((List<String>) page.evaluate("() => window.conferReview || []"));
     }
 
     /** The violations on the page as it is now, each described on a few lines; empty when there are none. */
