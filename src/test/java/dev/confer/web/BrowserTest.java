@@ -73,13 +73,26 @@ public abstract class BrowserTest extends ApiTest {
 
     /** A fresh browser profile (no cookies) whose preferred language is {@code language}, on a phone-sized screen. */
     protected BrowserContext phone(String language) {
-        return browser.newContext(new Browser.NewContextOptions().setLocale(language)
-                .setViewportSize(PHONE_WIDTH, PHONE_HEIGHT).setBaseURL("http://localhost:" + port));
+        return phone(language, false);
     }
 
     /** The same on a laptop or tablet screen (the desk, the organizer). */
     protected BrowserContext laptop(String language) {
-        return browser.newContext(new Browser.NewContextOptions().setLocale(language)
+        return laptop(language, false);
+    }
+
+    /**
+     * A phone-sized profile; with {@code bypassCsp} the pages' Content-Security-Policy lets a test inject a
+     * script of its own (the accessibility audit injects axe-core), which the real pages never allow.
+     */
+    protected BrowserContext phone(String language, boolean bypassCsp) {
+        return browser.newContext(new Browser.NewContextOptions().setLocale(language).setBypassCSP(bypassCsp)
+                .setViewportSize(PHONE_WIDTH, PHONE_HEIGHT).setBaseURL("http://localhost:" + port));
+    }
+
+    /** A laptop-sized profile, see {@link #phone(String, boolean)}. */
+    protected BrowserContext laptop(String language, boolean bypassCsp) {
+        return browser.newContext(new Browser.NewContextOptions().setLocale(language).setBypassCSP(bypassCsp)
                 .setViewportSize(1280, 900).setBaseURL("http://localhost:" + port));
     }
 
