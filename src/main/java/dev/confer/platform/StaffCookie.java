@@ -64,6 +64,12 @@ class StaffCookie extends OncePerRequestFilter {
         return null;
     }
 
+    /** The error page (a 403, a 404) is a page too: its header should know who is signed in. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -34,4 +34,15 @@ class PageErrorsTest extends ApiTest {
         assertThat(script.contentType()).startsWith("application/problem+json");
         assertThat(script.json().get("detail").asString()).contains("/nowhere/at/all", "주소를 확인하세요");
     }
+
+    @Test
+    void theForbiddenPageKnowsWhoIsSignedIn() {
+        String slug = defineEvent(uniqueSlug("errors"), eventDefinition(10, 0, 5, 5, 5, 5));
+        String desk = staffToken(slug, "DESK", null);
+        String cookie = "confer-staff=" + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(desk.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Response r = call("GET", "/organizer", null, null, Map.of("Accept", "text/html", "Accept-Language", "en", "Cookie", cookie));
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.text()).contains("Not allowed", "Sign out").doesNotContain("Staff sign-in");
+    }
 }
