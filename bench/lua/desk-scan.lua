@@ -1,0 +1,29 @@
+-- Pages phase: the desk page's scan form as a signed-in desk sends it (htmx), each ticket once.
+dofile(os.getenv("BENCH_LUA") .. "/common.lua")
+
+local path, mine
+local next_ticket = 1
+
+function phase_init()
+    path = "/desk/" .. env("BENCH_SLUG") .. "/scan"
+    mine = {}
+    for i, ticket in ipairs(read_lines(env("BENCH_TICKETS"))) do
+        if (i - 1) % nthreads == id - 1 then mine[#mine + 1] = urlencode(ticket) end
+    end
+end
+
+function exhausted()
+    return next_ticket > #mine
+end
+
+function next_request()
+    local ticket = mine[next_ticket]
+    next_ticket = next_ticket + 1
+    return form_post(path, "ticket=" .. ticket)
+end
+
+function on_response(status, body)
+    if status == 200 then
+        count(body:match('data%-result="([%u_]+)"') or "UNREADABLE")
+    end
+end
