@@ -47,7 +47,11 @@ ZONE="Etc/GMT$([ "$OFFSET" -gt 0 ] && echo "-$OFFSET" || echo "+$((-OFFSET))")"
 DAY1="$(TZ="$ZONE" date +%F)"
 DAY2="$(TZ="$ZONE" date -d "$DAY1 + 1 day" +%F)"
 SMALL_ROOM=300 # rooms R01 and R02 fill up, so the door phase also meets full rooms
+# Each (attendee, session) pair is tapped once (a second tap is a re-entry and counts nothing), so the
+# warm-up taps at the second day's session doors and the measured run at the first day's (a session tap
+# is not checked against the session's day).
 SESSIONS="$(seq -f 'S1%02g' 1 24 | paste -sd,)"
+WARMUP_SESSIONS="$(seq -f 'S2%02g' 1 24 | paste -sd,)"
 
 event_definition() {
   jq -n --arg zone "$ZONE" --arg day1 "$DAY1" --arg day2 "$DAY2" --argjson small "$SMALL_ROOM" '
@@ -112,10 +116,10 @@ printf '%s\n' "/e/$DEMO" >"$WORK/landing-paths.txt"
 sessions_held="$(curl -fsS "$BASE/e/$DEMO/agenda" | grep -c 'href="/e/demo/sessions/' || true)"
 
 # --- the phases ---------------------------------------------------------------------------------
-# run_pages PREFIX SECONDS: the five phases; the desk phase scans tickets no earlier phase scanned
+# run_pages PREFIX SECONDS SESSIONS: the five phases; the desk phase scans tickets no earlier phase scanned
 DESK_FROM=1
 run_pages() {
-  local prefix=$1 secs=$2
+  local prefix=$1 secs=$2 sessions=$3
   settle
   run_phase "${prefix}agenda" page-get.lua "$DEMO" "$secs" BENCH_PATHS="$WORK/agenda-paths.txt" BENCH_EXPECT='id="agenda-results"'
   settle
@@ -124,10 +128,10 @@ run_pages() {
   run_phase "${prefix}my-ticket" page-get.lua "$SLUG" "$secs" BENCH_PATHS="$WORK/my-ticket-paths.txt" BENCH_EXPECT='src="data:image/png;base64,'
   settle
   run_phase "${prefix}door-taps" door-tap.lua "$SLUG" "$secs" BENCH_TICKETS="$WORK/door-tickets.txt" \
-    BENCH_SESSIONS="$SESSIONS" BENCH_COOKIE="$DOOR_COOKIE" BENCH_CSRF="$DOOR_CSRF"
+    BENCH_SESSIONS="$sessions" BENCH_COOKIE="$DOOR_COOKIE" BENCH_CSRF="$DOOR_CSRF"
   settle
-  tail -n +"$DESK_FROM" "$WORK/desk-tickets.txt" >"$WORK/${prefix}desk-tickets.txt"
-  run_phase "${prefix}desk-scans" desk-scan.lua "$SLUG" "$secs" BENCH_TICKETS="$WORK/${prefix}desk-tickets.txt" \
+  tail -n +"$DESK_FROM" "$WORK/desk-tickets.txt" >"$WORK/${prefix}desk-scan-tickets.txt"
+  run_phase "${prefix}desk-scans" desk-scan.lua "$SLUG" "$secs" BENCH_TICKETS="$WORK/${prefix}desk-scan-tickets.txt" \
     BENCH_COOKIE="$DESK_COOKIE" BENCH_CSRF="$DESK_CSRF"
   DESK_FROM=$((DESK_FROM + $(result "$WORK/${prefix}desk-scans.result" requests)))
 }
@@ -136,10 +140,10 @@ LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 say "wrk: $THREADS threads, $CONNECTIONS connections, $DURATION s per phase (+ up to ${DRAIN} s to collect answers in flight)"
 if [ "$WARMUP" -gt 0 ]; then
   say "Warm-up ($WARMUP s per phase):"
-  run_pages "warmup-" "$WARMUP"
+  run_pages "warmup-" "$WARMUP" "$WARMUP_SESSIONS"
 fi
 say "Measured run:"
-run_pages "" "$DURATION"
+run_pages "" "$DURATION" "$SESSIONS"
 
 # --- figures --------------------------------------------------------------------------------------
 echo
