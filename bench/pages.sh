@@ -10,8 +10,8 @@
 #
 # Settings (environment): as bench/run.sh (BENCH_DURATION, BENCH_CONNECTIONS, BENCH_THREADS,
 # BENCH_WARMUP, BENCH_PORT, BENCH_JAVA_OPTS, BENCH_SETTLE_MAX, BENCH_KEEP), and
-#   BENCH_REGISTER     seconds of API registrations before the phases (the attendees of (b)-(d)) (20)
-#   BENCH_CHECKED_IN   attendees checked in through the API for the door phase (2000); the desk phase
+#   BENCH_REGISTER     seconds of API registrations before the phases (the attendees of (b)-(d)) (60)
+#   BENCH_CHECKED_IN   attendees checked in through the API for the door phase (4000); the desk phase
 #                      scans the others
 set -euo pipefail
 
@@ -24,8 +24,8 @@ THREADS="${BENCH_THREADS:-2}"
 WARMUP="${BENCH_WARMUP:-5}"
 PORT="${BENCH_PORT:-18080}"
 JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms1g -Xmx1g}"
-REGISTER="${BENCH_REGISTER:-20}"
-CHECKED_IN="${BENCH_CHECKED_IN:-2000}"
+REGISTER="${BENCH_REGISTER:-60}"
+CHECKED_IN="${BENCH_CHECKED_IN:-4000}"
 DRAIN=5
 BASE="http://127.0.0.1:$PORT"
 TOKEN="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
@@ -117,7 +117,7 @@ sessions_held="$(curl -fsS "$BASE/e/$DEMO/agenda" | grep -c 'href="/e/demo/sessi
 
 # --- the phases ---------------------------------------------------------------------------------
 # run_pages PREFIX SECONDS SESSIONS: the five phases; the desk phase scans tickets no earlier phase scanned
-DESK_FROM=1
+cp "$WORK/desk-tickets.txt" "$WORK/desk-unscanned.txt"
 run_pages() {
   local prefix=$1 secs=$2 sessions=$3
   settle
@@ -130,10 +130,12 @@ run_pages() {
   run_phase "${prefix}door-taps" door-tap.lua "$SLUG" "$secs" BENCH_TICKETS="$WORK/door-tickets.txt" \
     BENCH_SESSIONS="$sessions" BENCH_COOKIE="$DOOR_COOKIE" BENCH_CSRF="$DOOR_CSRF"
   settle
-  tail -n +"$DESK_FROM" "$WORK/desk-tickets.txt" >"$WORK/${prefix}desk-scan-tickets.txt"
-  run_phase "${prefix}desk-scans" desk-scan.lua "$SLUG" "$secs" BENCH_TICKETS="$WORK/${prefix}desk-scan-tickets.txt" \
+  rm -f "$WORK"/wrk/scanned-*.txt
+  run_phase "${prefix}desk-scans" desk-scan.lua "$SLUG" "$secs" BENCH_TICKETS="$WORK/desk-unscanned.txt" \
     BENCH_COOKIE="$DESK_COOKIE" BENCH_CSRF="$DESK_CSRF"
-  DESK_FROM=$((DESK_FROM + $(result "$WORK/${prefix}desk-scans.result" requests)))
+  cat "$WORK"/wrk/scanned-*.txt >"$WORK/${prefix}scanned.txt"
+  grep -vxFf "$WORK/${prefix}scanned.txt" "$WORK/desk-unscanned.txt" >"$WORK/desk-left.txt" || true
+  mv "$WORK/desk-left.txt" "$WORK/desk-unscanned.txt"
 }
 
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
