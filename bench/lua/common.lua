@@ -73,6 +73,22 @@ function json_post(path, body)
     return wrk.format("POST", path, headers, body)
 end
 
+-- A form as htmx sends it from a signed-in staff page: the staff cookie and the CSRF cookie, the page's
+-- CSRF token in the header, HX-Request. (pages.sh signs in and passes them.)
+function form_post(path, body)
+    return wrk.format("POST", path, {
+        ["Content-Type"] = "application/x-www-form-urlencoded",
+        ["Cookie"] = env("BENCH_COOKIE"),
+        ["X-CSRF-TOKEN"] = env("BENCH_CSRF"),
+        ["HX-Request"] = "true",
+        ["Accept-Language"] = id % 2 == 1 and "ko-KR,ko;q=0.9" or "en-US,en;q=0.9", -- thread 1 Korean, thread 2 English
+    }, body)
+end
+
+function urlencode(text)
+    return (text:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end
+
 function count(name)
     tally[name] = (tally[name] or 0) + 1
 end
@@ -136,6 +152,7 @@ function done(summary, latency, requests)
     put("max_ms", string.format("%.1f", latency.max / 1000))
     local e = summary.errors
     put("socket_errors", e.connect + e.read + e.write + e.timeout)
+    put("bytes", summary.bytes)
     for status, n in pairs(by_status) do put("status_" .. status, n) end
     for name, n in pairs(by_outcome) do put("outcome_" .. name, n) end
     out:close()

@@ -1,14 +1,16 @@
 -- Phase (a): registrations, each with its own e-mail (run, thread and counter). Every ticket of a
--- 201 goes to a per-thread file for the check-in phase.
+-- 201 goes to a per-thread file for the check-in phase; with BENCH_MANAGE=1 also "id manageToken ticket"
+-- (for the My ticket pages in pages.sh).
 dofile(os.getenv("BENCH_LUA") .. "/common.lua")
 
-local path, run, tickets
+local path, run, tickets, manage
 local n = 0
 
 function phase_init()
     path = "/api/v1/events/" .. env("BENCH_SLUG") .. "/registrations"
     run = env("BENCH_RUN")
     tickets = io.open(env("BENCH_WORK") .. "/tickets-" .. id .. ".txt", "w")
+    if env("BENCH_MANAGE", "0") == "1" then manage = io.open(env("BENCH_WORK") .. "/manage-" .. id .. ".txt", "w") end
 end
 
 function next_request()
@@ -24,9 +26,15 @@ function on_response(status, body)
         count(body:match('"status"%s*:%s*"(%u+)"') or "UNREADABLE")
         local ticket = body:match('"ticket"%s*:%s*"([^"]+)"')
         if ticket then tickets:write(ticket, "\n") end
+        if manage then
+            local reg = body:match('"id"%s*:%s*"([^"]+)"')
+            local token = body:match('"manageToken"%s*:%s*"([^"]+)"')
+            if reg and token and ticket then manage:write(reg, " ", token, " ", ticket, "\n") end
+        end
     end
 end
 
 function phase_finish()
     tickets:close()
+    if manage then manage:close() end
 end

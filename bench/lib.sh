@@ -1,0 +1,156 @@
+# Shared by bench/run.sh (the API) and bench/pages.sh (the pages): tools, building and starting the
+# application on a fresh data directory, HTTP helpers, one wrk phase, and the exact-count check.
+# The caller sets ROOT, PORT, BASE, TOKEN, JAVA_OPTS, THREADS, CONNECTIONS and DRAIN, then calls
+# bench_prepare and start_app. Sourced, not run.
+
+say() { printf '%s\n' "$*" >&2; }
+die() { say "bench: $*"; exit 1; }
+
+# --- tools, JDK and the jar ---------------------------------------------------------------------
+bench_prepare() {
+  if ! command -v wrk >/dev/null 2>&1; then
+    say "Installing wrk (Debian package)..."
+    (apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }) \
+      || die "wrk is missing and could not be installed; install it with: apt-get install -y wrk"
+  fi
+  for tool in curl jq; do
+    command -v "$tool" >/dev/null 2>&1 || apt-get install -y -qq "$tool" >/dev/null || die "$tool is missing"
+  done
+
+  if [ -z "${JAVA_HOME:-}" ] || ! java_ok "$JAVA_HOME"; then
+    for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64; do
+      if [ -x "$candidate/bin/java" ] && java_ok "$candidate"; then export JAVA_HOME="$candidate"; break; fi
+    done
+  fi
+  [ -n "${JAVA_HOME:-}" ] && java_ok "$JAVA_HOME" || die "needs a JDK 21 or newer in JAVA_HOME"
+
+  # build the jar when it is missing or older than the sources
+  if [ ! -f target/confer.jar ] || [ -n "$(find src pom.xml -newer target/confer.jar -print -quit)" ]; then
+    say "Building target/confer.jar..."
+    ./mvnw -q -B package -DskipTests
+  fi
+}
+
+java_ok() { "$1/bin/java" -version 2>&1 | grep -Eq 'version "(2[1-9]|[3-9][0-9])'; }
+
+# --- start the application on a fresh data directory -------------------------------------------
+# start_app DEMO: DEMO is CONFER_DEMO (true loads the demo summit into the fresh database)
+APP_PID=""
+start_app() {
+  local demo=$1
+  if curl -s -o /dev/null "$BASE/"; then die "port $PORT is already in use; set BENCH_PORT"; fi
+  WORK="$(mktemp -d /tmp/confer-bench.XXXXXX)"
+  chmod 755 "$WORK"
+  mkdir -p "$WORK/wrk"
+  trap cleanup EXIT
+  trap 'say "interrupted"; exit 130' INT TERM
+
+  say "Starting Confer on port $PORT with data in $WORK/data..."
+  # shellcheck disable=SC2086
+  SERVER_PORT="$PORT" CONFER_DATA_DIR="$WORK/data" CONFER_DEMO="$demo" CONFER_ADMIN_TOKEN="$TOKEN" \
+    "$JAVA_HOME/bin/java" $JAVA_OPTS -jar target/confer.jar >"$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  for i in $(seq 1 240); do
+    if curl -fsS "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"'; then break; fi
+    kill -0 "$APP_PID" 2>/dev/null || { tail -40 "$WORK/app.log" >&2; die "Confer did not start"; }
+    [ "$i" -lt 240 ] || { tail -40 "$WORK/app.log" >&2; die "Confer did not become healthy in 120 s"; }
+    sleep 0.5
+  done
+}
+
+stop_app() {
+  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+    say "Stopping Confer (pid $APP_PID)..."
+    kill "$APP_PID" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$APP_PID" 2>/dev/null || true
+  fi
+  # the application stops its PostgreSQL on the way out; if it could not, stop that server here
+  local pidfile="$WORK/data/postgres/postmaster.pid"
+  if [ -f "$pidfile" ]; then
+    local pg_pid
+    pg_pid="$(head -1 "$pidfile")"
+    if [ -n "$pg_pid" ] && kill -0 "$pg_pid" 2>/dev/null; then
+      kill -INT "$pg_pid" 2>/dev/null || true
+      for _ in $(seq 1 60); do kill -0 "$pg_pid" 2>/dev/null || break; sleep 0.5; done
+    fi
+  fi
+}
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  stop_app
+  # kept for a look when asked, or after a failure; an interrupted run is just cleaned up
+  if [ "${BENCH_KEEP:-0}" = 1 ] || [ "$rc" -eq 1 ]; then
+    say "Kept $WORK (application log: $WORK/app.log)"
+  else
+    rm -rf "$WORK"
+  fi
+  exit "$rc"
+}
+
+# --- HTTP helpers -------------------------------------------------------------------------------
+# api METHOD PATH [BODY]: prints the response body; fails on anything but 2xx
+api() {
+  local out status
+  out="$(mktemp "$WORK/api.XXXXXX")"
+  status="$(curl -sS -o "$out" -w '%{http_code}' -X "$1" -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/json' ${3:+--data-binary "$3"} "$BASE$2")"
+  if [ "${status:0:1}" != 2 ]; then
+    say "$1 $2 answered $status: $(head -c 600 "$out")"
+    rm -f "$out"
+    return 1
+  fi
+  cat "$out"
+  rm -f "$out"
+}
+
+# result FILE KEY: one value from a phase's key=value result file (0 when absent)
+result() { local v; v="$(sed -n "s/^$2=//p" "$1" 2>/dev/null | head -1)"; echo "${v:-0}"; }
+
+# --- between phases: let the application go idle ------------------------------------------------
+# Every registration puts a confirmation mail into the outbox, which the mail workers compose (QR
+# code included) after commit. At a real event the registration rush and the check-in morning are
+# weeks apart; here the backlog would otherwise eat the CPU of the next phase. So wait until the
+# application uses less than 10% of a core, and say how long that took.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
+settle() {
+  local start=$SECONDS quiet=0 before after
+  before="$(cpu_ticks)"
+  while [ $((SECONDS - start)) -lt "${BENCH_SETTLE_MAX:-600}" ]; do
+    sleep 1
+    after="$(cpu_ticks)"
+    if [ $((after - before)) -lt $(($(getconf CLK_TCK) / 10)) ]; then quiet=$((quiet + 1)); else quiet=0; fi
+    before=$after
+    [ "$quiet" -lt 2 ] || break
+  done
+  say "  (waited $((SECONDS - start)) s for the application to go idle: mail outbox, JIT, GC)"
+}
+
+# --- one wrk phase ------------------------------------------------------------------------------
+# run_phase NAME SCRIPT SLUG SECONDS [VAR=value ...]: the result lands in $WORK/NAME.result
+run_phase() {
+  local name=$1 script=$2 slug=$3 secs=$4
+  shift 4
+  env BENCH_LUA="$ROOT/bench/lua" BENCH_SLUG="$slug" BENCH_SECONDS="$secs" BENCH_THREADS="$THREADS" \
+    BENCH_RESULT="$WORK/$name.result" BENCH_WORK="$WORK/wrk" BENCH_RUN="$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')" "$@" \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((secs + DRAIN))s" --timeout 30s --latency -s "$ROOT/bench/lua/$script" "$BASE" \
+    >"$WORK/$name.wrk.txt" 2>&1 || { cat "$WORK/$name.wrk.txt" >&2; die "wrk failed in phase $name"; }
+  grep -q '^requests=' "$WORK/$name.result" 2>/dev/null || { cat "$WORK/$name.wrk.txt" >&2; die "phase $name left no result"; }
+  local r="$WORK/$name.result"
+  say "  $name: $(result "$r" requests) requests in $(result "$r" seconds) s, $(result "$r" rate)/s," \
+    "p50 $(result "$r" p50_ms) ms, p99 $(result "$r" p99_ms) ms;" \
+    "answers: $(grep -E '^(status|outcome)_' "$r" | sort | sed 's/^status_/HTTP /; s/^outcome_//' | paste -sd' ')"
+}
+
+# --- compare what the application says with what wrk saw -----------------------------------------
+FAILURES=0
+check() { # check WHAT EXPECTED ACTUAL
+  if [ "$2" = "$3" ]; then
+    printf '  %-52s %8s = %-8s ok\n' "$1" "$2" "$3"
+  else
+    printf '  %-52s %8s ≠ %-8s FAIL\n' "$1" "$2" "$3"
+    FAILURES=$((FAILURES + 1))
+  fi
+}
