@@ -138,7 +138,10 @@
         video.srcObject = s;
         box.hidden = false;
         startButton.hidden = true;
-        return video.play().then(decoder);
+        // frames are read whenever they come; a play() that never settles (a busy device) must not stall the scan
+        var playing = video.play();
+        if (playing && playing.catch) { playing.catch(function () {}); }
+        return decoder();
       })
       .then(function (decode) {
         (function look() {

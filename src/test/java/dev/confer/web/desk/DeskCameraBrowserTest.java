@@ -40,6 +40,8 @@ class DeskCameraBrowserTest extends StaffPagesTest {
         try (BrowserContext laptop = withCamera.newContext(new Browser.NewContextOptions().setLocale("ko-KR")
                 .setViewportSize(1280, 900).setBaseURL("http://localhost:" + port).setPermissions(List.of("camera")))) {
             Page page = laptop.newPage();
+            page.onConsoleMessage(m -> System.out.println("desk camera page console: " + m.type() + " " + m.text()));
+            page.onResponse(r -> { if (r.status() >= 400) { System.out.println("desk camera page answer " + r.status() + ": " + r.url()); } });
             List<String> scripts = new ArrayList<>();
             page.onRequest(r -> {
                 if ("script".equals(r.resourceType())) {
@@ -53,7 +55,7 @@ class DeskCameraBrowserTest extends StaffPagesTest {
 
             page.locator("#camera-start").click();
             assertThat(page.locator("#verdict")).hasAttribute("data-result", "CHECKED_IN",
-                    new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(20_000));
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
             assertThat(page.locator("#verdict")).containsText("한지우");
             assertThat(page.locator("#camera-box")).isHidden();
             org.assertj.core.api.Assertions.assertThat(scripts).anyMatch(url -> url.contains("zxing"));
