@@ -223,6 +223,7 @@ class AccessibilityBrowserTest extends StaffPagesTest {
                 assertThat(page.locator("#verdict")).hasAttribute("data-result", "ALREADY");
                 audit(page, "desk-amber-" + screen);
 
+                htmxIdle(page);
                 page.locator("#nfc-uid").fill("not-a-uid");
                 page.locator("#bind-nfc").click();
                 assertThat(page.locator("#nfc-uid")).hasAttribute("aria-invalid", "true");

@@ -129,6 +129,11 @@ public abstract class BrowserTest extends ApiTest {
         assertThat(bytes).as("JavaScript loaded by " + page.url()).isLessThanOrEqualTo(SCRIPT_BUDGET_BYTES);
     }
 
+    /** Waits until htmx has no request in flight and has finished swapping and settling what came back. */
+    protected static void htmxIdle(Page page) {
+        page.waitForFunction("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')");
+    }
+
     /** Saves a full-page screenshot to target/screenshots/{name}.png. */
     protected static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));

@@ -116,12 +116,16 @@ class DeskBrowserTest extends StaffPagesTest {
             assertThat(verdict.locator("[data-keynote-seat] dd")).hasText("Hall D 1번 좌석");
 
             // a bad UID is refused next to the field and binds nothing
+            htmxIdle(page);
             page.locator("#nfc-uid").fill("not-a-uid");
+            assertThat(page.locator("#nfc-uid")).hasValue("not-a-uid");
             page.locator("#bind-nfc").click();
             assertThat(page.locator("#nfc-error")).containsText("NFC 배지 UID가 아닙니다");
             assertThat(page.locator("#nfc-uid")).hasAttribute("aria-invalid", "true");
 
+            htmxIdle(page);
             page.locator("#nfc-uid").fill(uid);
+            assertThat(page.locator("#nfc-uid")).hasValue(uid);
             page.locator("#bind-nfc").click();
             assertThat(page.locator("#nfc-bound")).containsText("이서연");
             screenshot(page, "desk-nfc-ko");
@@ -142,7 +146,9 @@ class DeskBrowserTest extends StaffPagesTest {
             assertThat(page.locator("#search-results li")).containsText("박지훈");
             page.locator("#search-results li button").click();
             assertThat(page.locator("#verdict")).hasAttribute("data-result", "ALREADY");
+            htmxIdle(page);
             page.locator("#nfc-uid").fill(uid.toLowerCase());
+            assertThat(page.locator("#nfc-uid")).hasValue(uid.toLowerCase());
             page.locator("#bind-nfc").click();
             assertThat(page.locator("#nfc-error")).containsText("이미 이서연 님에게 연결");
         }
