@@ -6,7 +6,6 @@ import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
 import dev.confer.registration.Registrations;
 import dev.confer.shared.Rejection;
-import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
@@ -16,7 +15,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -78,10 +76,5 @@ class DeskBadges {
             model.addAttribute("nfcError", messages.getMessage(r.messageKey(), r.args(), r.messageKey(), locale));
         }
         return htmx != null ? "desk/desk :: nfc" : "desk/desk";
-    }
-
-    @ExceptionHandler(Rejection.class)
-    String refused(Rejection r, Locale locale, Model model, HttpServletResponse response) {
-        return StaffProblem.render(r, messages, locale, model, response);
     }
 }

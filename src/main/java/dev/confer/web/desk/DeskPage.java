@@ -6,12 +6,10 @@ import dev.confer.events.EventSchedule;
 import dev.confer.registration.Registrations;
 import dev.confer.shared.Rejection;
 import dev.confer.tickets.Tickets;
-import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -101,11 +99,5 @@ class DeskPage {
             model.addAttribute("attendeeId", verdict.checkedIn().registrationId());
         }
         return htmx != null ? "desk/desk :: result" : "desk/desk";
-    }
-
-    /** A refusal outside the scan answer (an unknown event): a page that says why. */
-    @ExceptionHandler(Rejection.class)
-    String refused(Rejection r, Locale locale, Model model, HttpServletResponse response) {
-        return StaffProblem.render(r, messages, locale, model, response);
     }
 }

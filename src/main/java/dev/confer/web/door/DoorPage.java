@@ -8,14 +8,11 @@ import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
 import dev.confer.shared.Caller;
 import dev.confer.shared.Rejection;
-import dev.confer.web.desk.StaffProblem;
-import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -127,10 +124,5 @@ class DoorPage {
         } else {
             model.addAttribute("booth", event.booth(code).orElseThrow(() -> Rejection.notFound("access.unknown-booth", code)));
         }
-    }
-
-    @ExceptionHandler(Rejection.class)
-    String refused(Rejection r, Locale locale, Model model, HttpServletResponse response) {
-        return StaffProblem.render(r, messages, locale, model, response);
     }
 }

@@ -11,16 +11,13 @@ import dev.confer.events.EventSchedule;
 import dev.confer.shared.Caller;
 import dev.confer.shared.Rejection;
 import dev.confer.shared.Role;
-import dev.confer.web.desk.StaffProblem;
 import dev.confer.web.door.DoorVerdict;
-import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -131,10 +128,5 @@ class SponsorPage {
         model.addAttribute("leadCount", counts.booths(event).stream().filter(b -> b.code().equals(code))
                 .mapToInt(DoorCounts.BoothCount::visitors).findFirst().orElse(0));
         model.addAttribute("tapId", UUID.randomUUID().toString());
-    }
-
-    @ExceptionHandler(Rejection.class)
-    String refused(Rejection r, Locale locale, Model model, HttpServletResponse response) {
-        return StaffProblem.render(r, messages, locale, model, response);
     }
 }
