@@ -1,7 +1,18 @@
 # Shared by bench/run.sh (the API) and bench/pages.sh (the pages): tools, building and starting the
 # application on a fresh data directory, HTTP helpers, one wrk phase, and the exact-count check.
-# The caller sets ROOT, PORT, BASE, TOKEN, JAVA_OPTS, THREADS, CONNECTIONS and DRAIN, then calls
+# The caller sets ROOT, sources this file (which reads the common BENCH_* settings below), then calls
 # bench_prepare and start_app. Sourced, not run.
+
+# --- settings common to every benchmark (environment) ---------------------------------------------
+DURATION="${BENCH_DURATION:-30}"
+CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+THREADS="${BENCH_THREADS:-2}"
+WARMUP="${BENCH_WARMUP:-5}"
+PORT="${BENCH_PORT:-18080}"
+JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms1g -Xmx1g}"
+DRAIN=5 # wrk runs this much longer than a phase, so every answer in flight is counted
+BASE="http://127.0.0.1:$PORT"
+TOKEN="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 
 say() { printf '%s\n' "$*" >&2; }
 die() { say "bench: $*"; exit 1; }
@@ -108,6 +119,29 @@ api() {
 
 # result FILE KEY: one value from a phase's key=value result file (0 when absent)
 result() { local v; v="$(sed -n "s/^$2=//p" "$1" 2>/dev/null | head -1)"; echo "${v:-0}"; }
+
+# --- the benchmark event ---------------------------------------------------------------------------
+# bench_event NAME_KO NAME_EN ZONE DOORS_OPEN END KEYNOTE_START KEYNOTE_END: a definition on DAY1 and DAY2
+# with 24 rooms (R01 and R02 with SMALL_ROOM seats, so taps also meet full rooms), 24 sessions a day at
+# 13:00 (S1xx on day 1, S2xx on day 2), keynote halls of 4,000 + 800 + 600 seats and 20,000 vouchers a day.
+bench_event() {
+  jq -n --arg name_ko "$1" --arg name_en "$2" --arg zone "$3" --arg open "$4" --arg closes "$5" \
+    --arg keynote_start "$6" --arg keynote_end "$7" --arg day1 "$DAY1" --arg day2 "$DAY2" --argjson small "$SMALL_ROOM" '
+    def keynote: {start: $keynote_start, end: $keynote_end,
+                  halls: [{name: "Hall D", seats: 4000}, {name: "Overflow E1", seats: 800}, {name: "Overflow E2", seats: 600}]};
+    def room(n): "R" + (if n < 10 then "0" else "" end) + (n | tostring);
+    {name: {ko: $name_ko, en: $name_en}, timezone: $zone, capacity: 1000000, waitlist: 0,
+     days: [$day1, $day2] | map({date: ., doorsOpen: $open, end: $closes, mealVouchers: 20000, keynote: keynote}),
+     rooms: [range(1; 25) | {code: room(.), name: {ko: ("벤치 " + room(.)), en: ("Bench " + room(.))},
+                              capacity: (if . <= 2 then $small else 5000 end)}],
+     tracks: [{code: "bench", name: {ko: "벤치마크", en: "Benchmark"}}],
+     sessions: [[1, $day1], [2, $day2]] | map(.[0] as $d | .[1] as $date | range(1; 25) | {
+                  code: ("S" + ($d | tostring) + (if . < 10 then "0" else "" end) + (. | tostring)),
+                  title: {ko: ("세션 " + (. | tostring)), en: ("Session " + (. | tostring))},
+                  track: "bench", room: room(.), day: $date, start: "13:00", end: "13:45", language: "ko",
+                  speakers: [{name: "Speaker", company: "Bench Co"}]}) | flatten,
+     booths: [{code: "B01", sponsor: "Bench Sponsor", location: "A-01"}]}'
+}
 
 # --- between phases: let the application go idle ------------------------------------------------
 # Every registration puts a confirmation mail into the outbox, which the mail workers compose (QR

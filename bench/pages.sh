@@ -18,17 +18,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 
-DURATION="${BENCH_DURATION:-30}"
-CONNECTIONS="${BENCH_CONNECTIONS:-32}"
-THREADS="${BENCH_THREADS:-2}"
-WARMUP="${BENCH_WARMUP:-5}"
-PORT="${BENCH_PORT:-18080}"
-JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms1g -Xmx1g}"
 REGISTER="${BENCH_REGISTER:-60}"
 CHECKED_IN="${BENCH_CHECKED_IN:-4000}"
-DRAIN=5
-BASE="http://127.0.0.1:$PORT"
-TOKEN="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 SLUG=bench-pages
 DEMO=demo
 
@@ -53,23 +44,6 @@ SMALL_ROOM=300 # rooms R01 and R02 fill up, so the door phase also meets full ro
 SESSIONS="$(seq -f 'S1%02g' 1 24 | paste -sd,)"
 WARMUP_SESSIONS="$(seq -f 'S2%02g' 1 24 | paste -sd,)"
 
-event_definition() {
-  jq -n --arg zone "$ZONE" --arg day1 "$DAY1" --arg day2 "$DAY2" --argjson small "$SMALL_ROOM" '
-    def keynote: {start: "09:00", end: "12:00",
-                  halls: [{name: "Hall D", seats: 4000}, {name: "Overflow E1", seats: 800}, {name: "Overflow E2", seats: 600}]};
-    def room(n): "R" + (if n < 10 then "0" else "" end) + (n | tostring);
-    {name: {ko: "Confer 페이지 벤치마크", en: "Confer pages benchmark"}, timezone: $zone, capacity: 1000000, waitlist: 0,
-     days: [$day1, $day2] | map({date: ., doorsOpen: "06:00", end: "22:00", mealVouchers: 20000, keynote: keynote}),
-     rooms: [range(1; 25) | {code: room(.), name: {ko: ("벤치 " + room(.)), en: ("Bench " + room(.))},
-                              capacity: (if . <= 2 then $small else 5000 end)}],
-     tracks: [{code: "bench", name: {ko: "벤치마크", en: "Benchmark"}}],
-     sessions: [[1, $day1], [2, $day2]] | map(.[0] as $d | .[1] as $date | range(1; 25) | {
-                  code: ("S" + ($d | tostring) + (if . < 10 then "0" else "" end) + (. | tostring)),
-                  title: {ko: ("세션 " + (. | tostring)), en: ("Session " + (. | tostring))},
-                  track: "bench", room: room(.), day: $date, start: "13:00", end: "13:45", language: "ko",
-                  speakers: [{name: "Speaker", company: "Bench Co"}]}) | flatten,
-     booths: [{code: "B01", sponsor: "Bench Sponsor", location: "A-01"}]}'
-}
 
 # sign_in ROLE PAGE: signs in with a new staff token of ROLE as a browser does (the sign-in form's CSRF
 # token and cookie, then POST /login), opens PAGE and prints "cookie-header<TAB>csrf-token" for wrk:
@@ -91,7 +65,7 @@ sign_in() {
 }
 
 # --- setup: registrations and check-ins through the API -----------------------------------------
-api PUT "/api/v1/events/$SLUG" "$(event_definition)" >/dev/null
+api PUT "/api/v1/events/$SLUG" "$(bench_event "Confer 페이지 벤치마크" "Confer pages benchmark" "$ZONE" 06:00 22:00 09:00 12:00)" >/dev/null
 say "Event '$SLUG' in $ZONE (now $(TZ="$ZONE" date +%H:%M) there, day $DAY1); demo summit '$DEMO'"
 DESK_API="$(api POST "/api/v1/events/$SLUG/staff-tokens" '{"role":"DESK","label":"bench desk API"}' | jq -r .token)"
 say "Setup: registrations through the API for $REGISTER s, then $CHECKED_IN of them checked in through the API:"

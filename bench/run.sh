@@ -19,16 +19,6 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 
-DURATION="${BENCH_DURATION:-30}"
-CONNECTIONS="${BENCH_CONNECTIONS:-32}"
-THREADS="${BENCH_THREADS:-2}"
-WARMUP="${BENCH_WARMUP:-5}"
-PORT="${BENCH_PORT:-18080}"
-JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms1g -Xmx1g}"
-DRAIN=5 # wrk runs this much longer than a phase, so every answer in flight is counted
-BASE="http://127.0.0.1:$PORT"
-TOKEN="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
-
 # Targets on a 2-core machine (reported, not enforced: the figures depend on the machine)
 TARGET_REGISTRATIONS=1000
 TARGET_CHECKINS=1000
@@ -45,69 +35,14 @@ DAY1="$(TZ=Asia/Seoul date +%F)"
 DAY2="$(TZ=Asia/Seoul date -d "$DAY1 + 1 day" +%F)"
 CHECKIN_AT="${DAY1}T00:30:00Z" # 09:30 in Seoul: inside the first day's doors (08:00-18:00)
 TAP_AT="${DAY1}T04:05:00Z"     # 13:05 in Seoul: five minutes into the first afternoon sessions
-VOUCHERS=20000
-HALL_SEATS=(4000 800 600)
 SMALL_ROOM=300 # rooms R01 and R02 fill up, so the tap phase also meets full rooms
 POINTS="$(seq -f 'session:S1%02g' 1 24 | paste -sd,)"
 
-event_definition() {
-  jq -n --arg day1 "$DAY1" --arg day2 "$DAY2" --argjson vouchers "$VOUCHERS" --argjson small "$SMALL_ROOM" \
-    --argjson halls "$(printf '%s\n' "${HALL_SEATS[@]}" | jq -s .)" '
-    def keynote: {start: "10:00", end: "11:30",
-                  halls: [["Hall D", "Overflow E1", "Overflow E2"], $halls] | transpose | map({name: .[0], seats: .[1]})};
-    def room(n): "R" + (if n < 10 then "0" else "" end) + (n | tostring);
-    {name: {ko: "Confer 벤치마크", en: "Confer benchmark"}, timezone: "Asia/Seoul", capacity: 1000000, waitlist: 0,
-     days: [$day1, $day2] | map({date: ., doorsOpen: "08:00", end: "18:00", mealVouchers: $vouchers, keynote: keynote}),
-     rooms: [range(1; 25) | {code: room(.), name: {ko: ("벤치 " + room(.)), en: ("Bench " + room(.))},
-                              capacity: (if . <= 2 then $small else 5000 end)}],
-     tracks: [{code: "bench", name: {ko: "벤치마크", en: "Benchmark"}}],
-     sessions: [[1, $day1], [2, $day2]] | map(.[0] as $d | .[1] as $date | range(1; 25) | {
-                  code: ("S" + ($d | tostring) + (if . < 10 then "0" else "" end) + (. | tostring)),
-                  title: {ko: ("세션 " + (. | tostring)), en: ("Session " + (. | tostring))},
-                  track: "bench", room: room(.), day: $date, start: "13:00", end: "13:45", language: "ko",
-                  speakers: [{name: "Speaker", company: "Bench Co"}]}) | flatten,
-     booths: [{code: "B01", sponsor: "Bench Sponsor", location: "A-01"}]}'
-}
-
-# --- between phases: let the application go idle ----------------------------------------------
-# Every registration puts a confirmation mail into the outbox, which the mail workers compose (QR
-# code included) after commit. At a real event the registration rush and the check-in morning are
-# weeks apart; here the backlog would otherwise eat the CPU of the next phase. So wait until the
-# application uses less than 10% of a core, and say how long that took.
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
-settle() {
-  local start=$SECONDS quiet=0 before after
-  before="$(cpu_ticks)"
-  while [ $((SECONDS - start)) -lt "${BENCH_SETTLE_MAX:-600}" ]; do
-    sleep 1
-    after="$(cpu_ticks)"
-    if [ $((after - before)) -lt $(($(getconf CLK_TCK) / 10)) ]; then quiet=$((quiet + 1)); else quiet=0; fi
-    before=$after
-    [ "$quiet" -lt 2 ] || break
-  done
-  say "  (waited $((SECONDS - start)) s for the application to go idle: mail outbox, JIT, GC)"
-}
-
-# --- one wrk phase ------------------------------------------------------------------------------
-# run_phase NAME SCRIPT SLUG SECONDS [VAR=value ...]: the result lands in $WORK/NAME.result
-run_phase() {
-  local name=$1 script=$2 slug=$3 secs=$4
-  shift 4
-  env BENCH_LUA="$ROOT/bench/lua" BENCH_SLUG="$slug" BENCH_SECONDS="$secs" BENCH_THREADS="$THREADS" \
-    BENCH_RESULT="$WORK/$name.result" BENCH_WORK="$WORK/wrk" BENCH_RUN="$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')" "$@" \
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((secs + DRAIN))s" --timeout 30s --latency -s "$ROOT/bench/lua/$script" "$BASE" \
-    >"$WORK/$name.wrk.txt" 2>&1 || { cat "$WORK/$name.wrk.txt" >&2; die "wrk failed in phase $name"; }
-  grep -q '^requests=' "$WORK/$name.result" 2>/dev/null || { cat "$WORK/$name.wrk.txt" >&2; die "phase $name left no result"; }
-  local r="$WORK/$name.result"
-  say "  $name: $(result "$r" requests) requests in $(result "$r" seconds) s, $(result "$r" rate)/s," \
-    "p50 $(result "$r" p50_ms) ms, p99 $(result "$r" p99_ms) ms;" \
-    "answers: $(grep -E '^(status|outcome)_' "$r" | sort | sed 's/^status_/HTTP /; s/^outcome_//' | paste -sd' ')"
-}
 
 # run_event PREFIX SLUG SECONDS: define the event and run the three phases against it
 run_event() {
   local prefix=$1 slug=$2 secs=$3
-  api PUT "/api/v1/events/$slug" "$(event_definition)" >/dev/null
+  api PUT "/api/v1/events/$slug" "$(bench_event "Confer 벤치마크" "Confer benchmark" Asia/Seoul 08:00 18:00 10:00 11:30)" >/dev/null
   local desk door
   desk="$(api POST "/api/v1/events/$slug/staff-tokens" '{"role":"DESK","label":"bench desks"}' | jq -r .token)"
   door="$(api POST "/api/v1/events/$slug/staff-tokens" '{"role":"DOOR","label":"bench doors"}' | jq -r .token)"

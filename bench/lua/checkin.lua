@@ -8,10 +8,7 @@ local next_ticket = 1
 function phase_init()
     path = "/api/v1/events/" .. env("BENCH_SLUG") .. "/check-ins"
     at = env("BENCH_AT")
-    mine = {}
-    for i, ticket in ipairs(read_lines(env("BENCH_TICKETS"))) do
-        if (i - 1) % nthreads == id - 1 then mine[#mine + 1] = ticket end
-    end
+    mine = my_share(read_lines(env("BENCH_TICKETS")))
     sent_file = io.open(env("BENCH_WORK") .. "/checked-in-" .. id .. ".txt", "w")
 end
 

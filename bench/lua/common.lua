@@ -40,6 +40,15 @@ function read_lines(path)
     return lines
 end
 
+-- this thread's share of a list: thread k takes every k-th item, so the threads never overlap
+function my_share(items)
+    local mine = {}
+    for i, item in ipairs(items) do
+        if (i - 1) % nthreads == id - 1 then mine[#mine + 1] = item end
+    end
+    return mine
+end
+
 -- main state: number the threads and keep them for done()
 local threads = {}
 

@@ -10,9 +10,7 @@ function phase_init()
     slug = env("BENCH_SLUG")
     run = env("BENCH_RUN")
     mine = {}
-    for i, ticket in ipairs(read_lines(env("BENCH_TICKETS"))) do
-        if (i - 1) % nthreads == id - 1 then mine[#mine + 1] = urlencode(ticket) end
-    end
+    for i, ticket in ipairs(my_share(read_lines(env("BENCH_TICKETS")))) do mine[i] = urlencode(ticket) end
     sessions = {}
     for code in string.gmatch(env("BENCH_SESSIONS"), "[^,]+") do sessions[#sessions + 1] = code end
 end

@@ -7,10 +7,7 @@ local mine, expect
 local n = 0
 
 function phase_init()
-    mine = {}
-    for i, path in ipairs(read_lines(env("BENCH_PATHS"))) do
-        if (i - 1) % nthreads == id - 1 then mine[#mine + 1] = path end
-    end
+    mine = my_share(read_lines(env("BENCH_PATHS")))
     if #mine == 0 then mine = read_lines(env("BENCH_PATHS")) end -- fewer paths than threads: all ask for all
     expect = env("BENCH_EXPECT")
 end

@@ -10,10 +10,7 @@ function phase_init()
     path = "/api/v1/events/" .. env("BENCH_SLUG") .. "/taps"
     at = env("BENCH_AT")
     run = env("BENCH_RUN")
-    mine = {}
-    for i, ticket in ipairs(read_lines(env("BENCH_TICKETS"))) do
-        if (i - 1) % nthreads == id - 1 then mine[#mine + 1] = ticket end
-    end
+    mine = my_share(read_lines(env("BENCH_TICKETS")))
     points = {}
     for point in string.gmatch(env("BENCH_POINTS"), "[^,]+") do points[#points + 1] = point end
 end
