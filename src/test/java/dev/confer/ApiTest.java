@@ -1,6 +1,7 @@
 package dev.confer;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * driven over real HTTP. Every test defines its own event (unique slug), so tests share one database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClockConfig.class)
 public abstract class ApiTest {
 
     protected static final String ADMIN = "test-admin-token";

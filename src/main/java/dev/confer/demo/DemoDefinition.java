@@ -45,7 +45,8 @@ final class DemoDefinition {
                         s.start(), s.end(), s.capacity(), s.language(), s.speakers(), s.description()))
                 .toList();
         return new EventDefinition(template.name(), template.timezone(), template.capacity(), template.waitlist(), days,
-                template.rooms(), template.tracks(), sessions, template.booths(), template.venue(), template.about());
+                template.rooms(), template.tracks(), sessions, template.booths(), template.venue(), template.about(),
+                template.reminders());
     }
 
     private static String date(LocalDate firstDay, @Nullable String offset) {

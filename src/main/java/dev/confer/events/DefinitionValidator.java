@@ -53,10 +53,12 @@ final class DefinitionValidator {
         List<EventSchedule.Booth> booths = booths(def.booths());
         EventSchedule.Venue venue = venue(def.venue());
         LocalizedText about = def.about() == null || def.about().isBlank() ? null : def.about();
+        EventSchedule.Reminders reminders = reminders(def.reminders());
         if (!problems.isEmpty()) {
             return new Outcome(null, List.copyOf(problems));
         }
-        return new Outcome(new EventSchedule(id, slug, name, zone, capacity, waitlist, days, rooms, tracks, sessions, booths, venue, about), List.of());
+        return new Outcome(new EventSchedule(id, slug, name, zone, capacity, waitlist, days, rooms, tracks, sessions, booths,
+                venue, about, reminders), List.of());
     }
 
     private List<EventSchedule.Day> days(@Nullable List<EventDefinition.Day> input) {
@@ -132,8 +134,17 @@ final class DefinitionValidator {
             String code = code(at, room == null ? null : room.code(), codes);
             LocalizedText name = room == null ? null : room.name();
             int capacity = nonNegative(at + "/capacity", room == null ? null : room.capacity(), true);
+            String floor = room == null || room.floor() == null || room.floor().isBlank() ? null : room.floor().strip();
+            if (floor != null && floor.length() > 40) {
+                problem(at + "/floor", "definition.too-long", 40);
+            }
+            LocalizedText directions = room == null || room.directions() == null || room.directions().isBlank() ? null : room.directions();
+            if (directions != null && Math.max(directions.ko().length(), directions.en().length()) > 500) {
+                problem(at + "/directions", "definition.too-long", 500);
+            }
             if (code != null) {
-                rooms.add(new EventSchedule.Room(code, name == null || name.isBlank() ? LocalizedText.of(code) : name, capacity));
+                rooms.add(new EventSchedule.Room(code, name == null || name.isBlank() ? LocalizedText.of(code) : name, capacity,
+                        floor, directions));
             }
         }
         return rooms;
@@ -263,6 +274,19 @@ final class DefinitionValidator {
         }
         LocalizedText address = venue.address() == null || venue.address().isBlank() ? null : venue.address();
         return new EventSchedule.Venue(venue.name(), address);
+    }
+
+    /** Reminder times; either may be left out for its default (18:00 the day before, 07:00 each morning). */
+    private EventSchedule.Reminders reminders(EventDefinition.@Nullable Reminders input) {
+        if (input == null) {
+            return EventSchedule.Reminders.DEFAULT;
+        }
+        LocalTime dayBefore = input.dayBefore() == null ? EventSchedule.Reminders.DEFAULT.dayBefore()
+                : time("/reminders/dayBefore", input.dayBefore());
+        LocalTime morningOf = input.morningOf() == null ? EventSchedule.Reminders.DEFAULT.morningOf()
+                : time("/reminders/morningOf", input.morningOf());
+        return new EventSchedule.Reminders(dayBefore == null ? EventSchedule.Reminders.DEFAULT.dayBefore() : dayBefore,
+                morningOf == null ? EventSchedule.Reminders.DEFAULT.morningOf() : morningOf);
     }
 
     private @Nullable String code(String at, @Nullable String code, Set<String> seen) {

@@ -12,13 +12,26 @@ import java.util.List;
 public record EventDefinition(@Nullable LocalizedText name, @Nullable String timezone, @Nullable Integer capacity,
                               @Nullable Integer waitlist, @Nullable List<Day> days, @Nullable List<Room> rooms,
                               @Nullable List<Track> tracks, @Nullable List<Session> sessions,
-                              @Nullable List<Booth> booths, @Nullable Venue venue, @Nullable LocalizedText about) {
+                              @Nullable List<Booth> booths, @Nullable Venue venue, @Nullable LocalizedText about,
+                              @Nullable Reminders reminders) {
+
+    /** Definitions written before reminders existed stay valid. */
+    public EventDefinition(@Nullable LocalizedText name, @Nullable String timezone, @Nullable Integer capacity,
+                           @Nullable Integer waitlist, @Nullable List<Day> days, @Nullable List<Room> rooms,
+                           @Nullable List<Track> tracks, @Nullable List<Session> sessions, @Nullable List<Booth> booths,
+                           @Nullable Venue venue, @Nullable LocalizedText about) {
+        this(name, timezone, capacity, waitlist, days, rooms, tracks, sessions, booths, venue, about, null);
+    }
 
     /** Definitions written before venue and about existed stay valid. */
     public EventDefinition(@Nullable LocalizedText name, @Nullable String timezone, @Nullable Integer capacity,
                            @Nullable Integer waitlist, @Nullable List<Day> days, @Nullable List<Room> rooms,
                            @Nullable List<Track> tracks, @Nullable List<Session> sessions, @Nullable List<Booth> booths) {
-        this(name, timezone, capacity, waitlist, days, rooms, tracks, sessions, booths, null, null);
+        this(name, timezone, capacity, waitlist, days, rooms, tracks, sessions, booths, null, null, null);
+    }
+
+    /** When reminder mails go out, in event time ("HH:mm"): the evening before the first day and each morning. */
+    public record Reminders(@Nullable String dayBefore, @Nullable String morningOf) {
     }
 
     /** Where the event takes place, as attendees look it up on a map. */
@@ -35,7 +48,13 @@ public record EventDefinition(@Nullable LocalizedText name, @Nullable String tim
     public record Hall(@Nullable String name, @Nullable Integer seats) {
     }
 
-    public record Room(@Nullable String code, @Nullable LocalizedText name, @Nullable Integer capacity) {
+    /** A room; floor and directions ("3F, take the east escalators") help attendees find it in a big venue. */
+    public record Room(@Nullable String code, @Nullable LocalizedText name, @Nullable Integer capacity,
+                       @Nullable String floor, @Nullable LocalizedText directions) {
+
+        public Room(@Nullable String code, @Nullable LocalizedText name, @Nullable Integer capacity) {
+            this(code, name, capacity, null, null);
+        }
     }
 
     public record Track(@Nullable String code, @Nullable LocalizedText name) {

@@ -15,7 +15,21 @@ import java.util.Optional;
 /** A valid event definition, typed, as every other module reads it. */
 public record EventSchedule(long id, String slug, LocalizedText name, ZoneId zone, int capacity, int waitlist,
                             List<Day> days, List<Room> rooms, List<Track> tracks, List<Session> sessions,
-                            List<Booth> booths, @Nullable Venue venue, @Nullable LocalizedText about) {
+                            List<Booth> booths, @Nullable Venue venue, @Nullable LocalizedText about,
+                            Reminders reminders) {
+
+    /** Schedules stored before reminders existed read back with the default times. */
+    public EventSchedule {
+        if (reminders == null) {
+            reminders = Reminders.DEFAULT;
+        }
+    }
+
+    public EventSchedule(long id, String slug, LocalizedText name, ZoneId zone, int capacity, int waitlist,
+                         List<Day> days, List<Room> rooms, List<Track> tracks, List<Session> sessions,
+                         List<Booth> booths, @Nullable Venue venue, @Nullable LocalizedText about) {
+        this(id, slug, name, zone, capacity, waitlist, days, rooms, tracks, sessions, booths, venue, about, Reminders.DEFAULT);
+    }
 
     /** A schedule without venue or about (both optional). */
     public EventSchedule(long id, String slug, LocalizedText name, ZoneId zone, int capacity, int waitlist,
@@ -54,7 +68,18 @@ public record EventSchedule(long id, String slug, LocalizedText name, ZoneId zon
     public record HallSeat(String hall, int seat) {
     }
 
-    public record Room(String code, LocalizedText name, int capacity) {
+    public record Room(String code, LocalizedText name, int capacity, @Nullable String floor,
+                       @Nullable LocalizedText directions) {
+
+        public Room(String code, LocalizedText name, int capacity) {
+            this(code, name, capacity, null, null);
+        }
+    }
+
+    /** Event-time moments of the reminder mails: the evening before the first day, and each day's morning. */
+    public record Reminders(@JsonFormat(pattern = "HH:mm") LocalTime dayBefore, @JsonFormat(pattern = "HH:mm") LocalTime morningOf) {
+
+        public static final Reminders DEFAULT = new Reminders(LocalTime.of(18, 0), LocalTime.of(7, 0));
     }
 
     public record Track(String code, LocalizedText name) {

@@ -20,13 +20,15 @@ final class DefinitionExport {
                         d.mealVouchers(), d.keynote() == null ? null : new EventDefinition.Keynote(time(d.keynote().start()),
                         time(d.keynote().end()), d.keynote().halls().stream()
                         .map(h -> new EventDefinition.Hall(h.name(), h.seats())).toList()))).toList(),
-                s.rooms().stream().map(r -> new EventDefinition.Room(r.code(), r.name(), r.capacity())).toList(),
+                s.rooms().stream().map(r -> new EventDefinition.Room(r.code(), r.name(), r.capacity(), r.floor(), r.directions())).toList(),
                 s.tracks().stream().map(t -> new EventDefinition.Track(t.code(), t.name())).toList(),
                 s.sessions().stream().map(x -> new EventDefinition.Session(x.code(), x.title(), x.track(), x.room(),
                         x.day().toString(), time(x.start()), time(x.end()), x.capacity(), x.language(),
                         x.speakers().stream().map(p -> new EventDefinition.Speaker(p.name(), p.company())).toList(),
                         x.description())).toList(),
-                s.booths().stream().map(b -> new EventDefinition.Booth(b.code(), b.sponsor(), b.location())).toList());
+                s.booths().stream().map(b -> new EventDefinition.Booth(b.code(), b.sponsor(), b.location())).toList(),
+                s.venue() == null ? null : new EventDefinition.Venue(s.venue().name(), s.venue().address()), s.about(),
+                new EventDefinition.Reminders(time(s.reminders().dayBefore()), time(s.reminders().morningOf())));
     }
 
     private static String time(LocalTime time) {

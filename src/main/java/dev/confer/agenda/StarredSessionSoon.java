@@ -1,0 +1,11 @@
+package dev.confer.agenda;
+
+import java.util.UUID;
+
+/**
+ * A session an attendee starred, and asked to be told about, starts in about 15 minutes. Published once
+ * per attendee inside the transaction of the job that found it, so the mail is queued exactly when the
+ * job's run counts as done.
+ */
+public record StarredSessionSoon(UUID registrationId, long eventId, String eventSlug, String sessionCode) {
+}
