@@ -23,7 +23,8 @@ import java.util.UUID;
 @Configuration
 class ScheduledJobs {
 
-    @Bean(destroyMethod = "")
+    /** Stopped for good (letting running jobs finish) when the context closes; before that the pool is still open. */
+    @Bean(destroyMethod = "stop")
     Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, Clock clock) {
         List<Task<?>> known = tasks.orderedStream().toList();
         return Scheduler.create(dataSource, known)
@@ -39,21 +40,30 @@ class ScheduledJobs {
                 .build();
     }
 
-    /** Starts polling once the application is up, and stops it (letting running jobs finish) before the pool closes. */
+    /**
+     * Starts polling once the application is up. A lifecycle stop only pauses it: Spring may start a
+     * context again (the test context cache does), and a stopped db-scheduler cannot be restarted.
+     */
     @Bean
     SmartLifecycle schedulerLifecycle(Scheduler scheduler) {
         return new SmartLifecycle() {
             private volatile boolean running;
+            private boolean started;
 
             @Override
-            public void start() {
-                scheduler.start();
+            public synchronized void start() {
+                if (started) {
+                    scheduler.resume();
+                } else {
+                    scheduler.start();
+                    started = true;
+                }
                 running = true;
             }
 
             @Override
-            public void stop() {
-                scheduler.stop();
+            public synchronized void stop() {
+                scheduler.pause();
                 running = false;
             }
 
