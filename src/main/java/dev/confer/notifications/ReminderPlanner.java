@@ -13,8 +13,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -24,8 +27,10 @@ import java.util.stream.Collectors;
  * Keeps an event's scheduled reminder runs in step with its definition: after every definition that
  * committed, and once at start-up for every event. Schedules the missing runs, moves the moved ones and
  * cancels those whose day is gone; a reminder that already ran is left alone. Idempotent, so several
- * instances may do it at once; a run whose moment is already past is due at once (and decides itself
- * whether it is still of use).
+ * instances may do it at once. A reminder whose moment is already past runs right here instead of at
+ * the scheduler's next poll (and decides itself whether it is still of use): an event defined on its
+ * first day at noon has its morning reminder settled before anyone registers, rather than a few
+ * seconds later for whoever happened to register in between. Should that run fail, it is scheduled.
  */
 @Component
 class ReminderPlanner {
@@ -35,15 +40,23 @@ class ReminderPlanner {
     private final SchedulerClient scheduler;
     private final ReminderRuns runs;
     private final EventCatalog events;
+    private final ReminderRunner runner;
+    private final Clock clock;
 
-    ReminderPlanner(SchedulerClient scheduler, ReminderRuns runs, EventCatalog events) {
+    ReminderPlanner(SchedulerClient scheduler, ReminderRuns runs, EventCatalog events, ReminderRunner runner, Clock clock) {
         this.scheduler = scheduler;
         this.runs = runs;
         this.events = events;
+        this.runner = runner;
+        this.clock = clock;
     }
 
-    /** After commit only: a definition that rolled back must not move anything. */
+    /**
+     * After commit only: a definition that rolled back must not move anything. Outside the finished
+     * transaction, whose connection is still bound while after-commit listeners run.
+     */
     @TransactionalEventListener
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void on(EventDefined defined) {
         plan(defined.schedule());
     }
@@ -74,6 +87,12 @@ class ReminderPlanner {
             if (ran.contains(planned.kind() + "|" + planned.day())) {
                 continue;
             }
+            if (!planned.at().isAfter(clock.instant()) && runNow(event, planned)) {
+                if (execution != null && !execution.isPicked()) {
+                    cancel(id);
+                }
+                continue;
+            }
             try {
                 if (execution == null) {
                     scheduler.scheduleIfNotExists(new TaskInstance<Void>(ReminderTask.NAME, id), planned.at());
@@ -87,12 +106,27 @@ class ReminderPlanner {
         }
         scheduled.forEach((id, execution) -> {
             if (!execution.isPicked()) {
-                try {
-                    scheduler.cancel(TaskInstanceId.of(ReminderTask.NAME, id));
-                } catch (RuntimeException e) {
-                    log.info("Reminder {} was gone before it could be cancelled: {}", id, e.toString());
-                }
+                cancel(id);
             }
         });
+    }
+
+    private boolean runNow(EventSchedule event, ReminderTimes.Planned planned) {
+        String id = planned.instanceId(event.slug());
+        try {
+            runner.run(event, planned.kind(), planned.day());
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Reminder {} could not run at once; the scheduler tries it again", id, e);
+            return false;
+        }
+    }
+
+    private void cancel(String id) {
+        try {
+            scheduler.cancel(TaskInstanceId.of(ReminderTask.NAME, id));
+        } catch (RuntimeException e) {
+            log.info("Reminder {} was gone before it could be cancelled: {}", id, e.toString());
+        }
     }
 }

@@ -7,10 +7,13 @@ import dev.confer.registration.Registrations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,13 +38,15 @@ class ReminderRunner {
     private final Clock clock;
 
     ReminderRunner(EventCatalog events, Registrations registrations, MailOutbox outbox, ReminderRuns runs,
-                   MailWorker worker, TransactionTemplate transaction, Clock clock) {
+                   MailWorker worker, PlatformTransactionManager transactions, Clock clock) {
         this.events = events;
         this.registrations = registrations;
         this.outbox = outbox;
         this.runs = runs;
         this.worker = worker;
-        this.transaction = transaction;
+        // its own transaction even when called after another one committed (the planner's after-commit listener)
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
@@ -57,9 +62,15 @@ class ReminderRunner {
             log.warn("Ignoring reminder {}: the event no longer exists", instanceId);
             return;
         }
-        EventSchedule event = found.get();
-        String day = key.day().toString();
-        if (ReminderTimes.usefulUntil(event, key.kind(), day).isEmpty()) {
+        run(found.get(), key.kind(), key.day());
+    }
+
+    /** Runs the reminder of this kind and day with the event as given (the planner has it fresher than the catalog's cache). */
+    void run(EventSchedule event, MailKind kind, LocalDate date) {
+        String instanceId = event.slug() + "|" + kind + "|" + date;
+        ReminderTimes.Key key = new ReminderTimes.Key(event.slug(), kind, date);
+        String day = date.toString();
+        if (ReminderTimes.usefulUntil(event, kind, day).isEmpty()) {
             log.info("Ignoring reminder {}: the day is no longer in the definition", instanceId);
             return;
         }
