@@ -39,6 +39,8 @@ class MailOutbox {
             rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
             rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(), rs.getString("delivered_via"));
 
+    private static final int ENQUEUE_BATCH = 5000;
+
     private final JdbcClient jdbc;
 
     MailOutbox(JdbcClient jdbc) {
@@ -66,14 +68,17 @@ class MailOutbox {
      * already have it are left alone. The number of new rows.
      */
     int enqueueAll(MailKind kind, List<UUID> registrationIds, long eventId, String eventSlug, String ref) {
-        if (registrationIds.isEmpty()) {
-            return 0;
+        int added = 0;
+        // a few thousand per statement: 29,000 attendees are six statements, none of them huge
+        for (int from = 0; from < registrationIds.size(); from += ENQUEUE_BATCH) {
+            List<UUID> batch = registrationIds.subList(from, Math.min(from + ENQUEUE_BATCH, registrationIds.size()));
+            added += jdbc.sql("""
+                            INSERT INTO mail_outbox (event_id, event_slug, registration_id, kind, ref)
+                            SELECT ?, ?, r.id, ?, ? FROM unnest(?::uuid[]) AS r(id)
+                            ON CONFLICT (registration_id, kind, ref) DO NOTHING""")
+                    .params(eventId, eventSlug, kind.name(), ref, batch.toArray(UUID[]::new)).update();
         }
-        return jdbc.sql("""
-                        INSERT INTO mail_outbox (event_id, event_slug, registration_id, kind, ref)
-                        SELECT ?, ?, r.id, ?, ? FROM unnest(?::uuid[]) AS r(id)
-                        ON CONFLICT (registration_id, kind, ref) DO NOTHING""")
-                .params(eventId, eventSlug, kind.name(), ref, registrationIds.toArray(UUID[]::new)).update();
+        return added;
     }
 
     /**

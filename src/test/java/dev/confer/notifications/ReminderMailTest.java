@@ -351,6 +351,30 @@ class ReminderMailTest extends ApiTest {
     }
 
     @Test
+    void aReminderWaitingForSmtpIsSkippedWhenItsAttendeeCancelledOrWasPromotedMeanwhile() throws Exception {
+        clock.set(Instant.parse("2027-09-09T03:00:00Z"));
+        String slug = defineEvent(uniqueSlug("remind"), futureEvent("2027-09-10", "18:00", "07:00", 1, 5, 40));
+        JsonNode leaving = registerAs(slug, "Leaving", "leaving@" + slug + ".example.com", "en");
+        JsonNode waiting = registerAs(slug, "한결", "waiting@" + slug + ".example.com", "ko");
+        awaitMailsTo("leaving@" + slug + ".example.com", 1);
+        awaitMailsTo("waiting@" + slug + ".example.com", 1);
+
+        worker.stop();
+        clock.set(Instant.parse("2027-09-09T09:00:30Z"));
+        runner.run(slug + "|DAY_BEFORE|2027-09-10");
+        assertThat(run(slug, "DAY_BEFORE")).containsEntry("queued", 2);
+        assertThat(call("DELETE", "/api/v1/events/" + slug + "/registrations/" + leaving.get("id").asString()
+                + "?token=" + leaving.get("manageToken").asString(), null, null).status()).isEqualTo(200);
+        worker.deliverDueBatch();
+
+        assertThat(deliveredVia(UUID.fromString(leaving.get("id").asString()), "DAY_BEFORE", "2027-09-10")).isEqualTo("skipped");
+        assertThat(deliveredVia(UUID.fromString(waiting.get("id").asString()), "STILL_WAITLISTED", "2027-09-10")).isEqualTo("skipped");
+        List<MimeMessage> promoted = awaitMailsTo("waiting@" + slug + ".example.com", 2);
+        assertThat(subject(promoted.get(1))).isEqualTo("[클라우드 서밋 서울 2026] 좋은 소식입니다: 참가가 확정되었습니다");
+        assertThat(mailsTo("leaving@" + slug + ".example.com")).hasSize(1);
+    }
+
+    @Test
     void theOrganizerSeesEveryPlannedReminderAndNobodyElseDoes() throws Exception {
         clock.set(Instant.parse("2027-07-01T03:00:00Z"));
         String slug = defineEvent(uniqueSlug("remind"), futureEvent("2027-07-10", "18:00", "07:00", 10, 5, 40));
