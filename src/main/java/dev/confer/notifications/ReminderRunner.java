@@ -83,9 +83,14 @@ class ReminderRunner {
             List<UUID> waitlisted = key.kind() == MailKind.DAY_BEFORE
                     ? registrations.idsWithStatus(event, RegistrationStatus.WAITLISTED) : List.of();
             if (ReminderTimes.tooLate(event, key.kind(), day, now)) {
-                runs.finish(event.id(), key.kind(), key.day(), 0, confirmed.size() + waitlisted.size(), "dropped");
-                log.warn("Reminder {} dropped: its moment passed while no instance could send it ({} attendees not reminded)",
-                        instanceId, confirmed.size() + waitlisted.size());
+                int missed = confirmed.size() + waitlisted.size();
+                runs.finish(event.id(), key.kind(), key.day(), 0, missed, "dropped");
+                if (missed > 0) {
+                    log.warn("Reminder {} dropped: its moment passed while no instance could send it ({} attendees not reminded)",
+                            instanceId, missed);
+                } else {
+                    log.info("Reminder {} dropped: its moment had passed (nobody to remind)", instanceId);
+                }
                 return 0;
             }
             int count = outbox.enqueueAll(key.kind(), confirmed, event.id(), event.slug(), day)
