@@ -10,6 +10,7 @@ import dev.confer.tickets.Tickets;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -26,72 +27,83 @@ class MailComposer {
     private final Tickets tickets;
     private final MessageSource messages;
     private final MailSettings settings;
+    private final ReminderWording reminders;
+    private final Clock clock;
 
     MailComposer(Registrations registrations, EventCatalog events, Tickets tickets, MessageSource messages,
-                 MailSettings settings) {
+                 MailSettings settings, ReminderWording reminders, Clock clock) {
         this.registrations = registrations;
         this.events = events;
         this.tickets = tickets;
         this.messages = messages;
         this.settings = settings;
+        this.reminders = reminders;
+        this.clock = clock;
     }
 
-    /** The mail, or empty when it no longer applies (cancelled; or promoted before the waitlist mail went out). */
+    /** What a mail says besides the parts every mail has. */
+    record Wording(String subject, String status, List<String> details, String ticketIntro) {
+    }
+
+    /**
+     * True when the mail would now come too late to help (a morning reminder after its day ended, a
+     * session nudge after the session started): it is then dropped instead of sent.
+     */
+    boolean tooLate(MailOutbox.PendingMail pending) {
+        return events.find(pending.eventSlug())
+                .map(event -> ReminderTimes.tooLate(event, pending.kind(), pending.ref(), clock.instant()))
+                .orElse(false);
+    }
+
+    /**
+     * The mail, or empty when it no longer applies: cancelled; promoted before the waitlist mail (or the
+     * still-on-the-waitlist note) went out; no longer confirmed for a reminder.
+     */
     Optional<ComposedMail> compose(MailOutbox.PendingMail pending) {
         Attendee attendee = registrations.find(pending.registrationId())
                 .orElseThrow(() -> new IllegalStateException("Registration " + pending.registrationId() + " does not exist"));
-        if (attendee.status() == RegistrationStatus.CANCELLED
-                || (pending.kind() == MailKind.WAITLIST && attendee.status() != RegistrationStatus.WAITLISTED)) {
+        if (!stillApplies(pending.kind(), attendee.status())) {
             return Optional.empty();
         }
         EventSchedule event = events.find(pending.eventSlug())
                 .orElseThrow(() -> new IllegalStateException("Event " + pending.eventSlug() + " does not exist"));
         String lang = "ko".equals(attendee.locale()) ? "ko" : "en";
-        Text text = new Text(messages, Locale.forLanguageTag(lang));
+        MailText text = new MailText(messages, Locale.forLanguageTag(lang));
         String eventName = event.name().in(lang);
         String ticket = tickets.issue(event, attendee.id());
         String myTicketUrl = settings.publicUrl() + "/e/" + event.slug() + "/my-ticket/" + attendee.id()
                 + "?token=" + tickets.manageToken(event, attendee.id());
 
-        String subject;
-        String status;
-        String ticketIntro;
-        switch (pending.kind()) {
-            case CONFIRMATION -> {
-                subject = text.get("mail.confirmation.subject", eventName);
-                status = text.get("mail.confirmation.status", eventName);
-                ticketIntro = text.get("mail.ticket.intro");
-            }
+        Wording wording = switch (pending.kind()) {
+            case CONFIRMATION -> new Wording(text.get("mail.confirmation.subject", eventName),
+                    text.get("mail.confirmation.status", eventName), List.of(), text.get("mail.ticket.intro"));
             case WAITLIST -> {
                 Integer position = registrations.waitlistPosition(attendee);
-                subject = text.get("mail.waitlist.subject", eventName, position);
-                status = text.get("mail.waitlist.status", eventName, position);
-                ticketIntro = text.get("mail.ticket.intro-waitlisted");
+                yield new Wording(text.get("mail.waitlist.subject", eventName, position),
+                        text.get("mail.waitlist.status", eventName, position), List.of(), text.get("mail.ticket.intro-waitlisted"));
             }
-            case PROMOTION -> {
-                subject = text.get("mail.promotion.subject", eventName);
-                status = text.get("mail.promotion.status", eventName);
-                ticketIntro = text.get("mail.ticket.intro");
-            }
-            default -> throw new IllegalStateException("Unknown mail kind " + pending.kind());
-        }
+            case PROMOTION -> new Wording(text.get("mail.promotion.subject", eventName),
+                    text.get("mail.promotion.status", eventName), List.of(), text.get("mail.ticket.intro"));
+            case DAY_BEFORE, MORNING_OF, STILL_WAITLISTED, SESSION_SOON ->
+                    reminders.wording(pending.kind(), pending.ref(), event, attendee, text, lang);
+        };
         DateTimeFormatter date = DateTimeFormatter.ofPattern(text.get("mail.date-pattern"), text.locale());
         List<String> days = event.days().stream()
                 .map(d -> text.get("mail.day", date.format(d.date()), TIME.format(d.doorsOpen()), TIME.format(d.end())))
                 .toList();
-        MailLayout.Content content = new MailLayout.Content(lang, subject, text.get("mail.greeting", attendee.name()), status,
-                text.get("mail.when"), days, ticketIntro, text.get("mail.ticket.code"), ticket,
+        MailLayout.Content content = new MailLayout.Content(lang, wording.subject(), text.get("mail.greeting", attendee.name()),
+                wording.status(), text.get("mail.when"), days, wording.ticketIntro(), text.get("mail.ticket.code"), ticket,
                 text.get("mail.my-ticket.intro"), text.get("mail.my-ticket.label"), myTicketUrl,
-                text.get("mail.cancel-hint"), text.get("mail.signature", eventName));
-        return Optional.of(new ComposedMail(pending.id(), attendee.email(), subject, MailLayout.text(content),
+                text.get("mail.cancel-hint"), text.get("mail.signature", eventName), wording.details());
+        return Optional.of(new ComposedMail(pending.id(), attendee.email(), wording.subject(), MailLayout.text(content),
                 MailLayout.html(content), TicketQr.png(ticket, 320)));
     }
 
-    /** Message bundle look-ups in one language. */
-    private record Text(MessageSource messages, Locale locale) {
-
-        String get(String key, Object... args) {
-            return messages.getMessage(key, args, locale);
-        }
+    private static boolean stillApplies(MailKind kind, RegistrationStatus status) {
+        return switch (kind) {
+            case CONFIRMATION, PROMOTION -> status != RegistrationStatus.CANCELLED;
+            case WAITLIST, STILL_WAITLISTED -> status == RegistrationStatus.WAITLISTED;
+            case DAY_BEFORE, MORNING_OF, SESSION_SOON -> status == RegistrationStatus.CONFIRMED;
+        };
     }
 }

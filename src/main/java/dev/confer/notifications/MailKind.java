@@ -7,5 +7,13 @@ enum MailKind {
     /** Registered onto the waitlist. */
     WAITLIST,
     /** Moved from the waitlist to a confirmed place. */
-    PROMOTION
+    PROMOTION,
+    /** The evening before the first day, to confirmed attendees; ref = the first day. */
+    DAY_BEFORE,
+    /** The morning of each day, to confirmed attendees; ref = the day. */
+    MORNING_OF,
+    /** The evening before the first day, to those still waitlisted; ref = the first day. */
+    STILL_WAITLISTED,
+    /** About 15 minutes before a starred session; ref = the session code. */
+    SESSION_SOON
 }

@@ -14,7 +14,15 @@ final class MailLayout {
     /** What a mail says, already in the attendee's language. */
     record Content(String lang, String subject, String greeting, String status, String whenLabel, List<String> days,
                    String ticketIntro, String ticketCode, String ticket, String myTicketIntro, String myTicketLabel,
-                   String myTicketUrl, String cancelHint, String signature) {
+                   String myTicketUrl, String cancelHint, String signature, List<String> details) {
+
+        /** A mail without detail lines (the registration mails). */
+        Content(String lang, String subject, String greeting, String status, String whenLabel, List<String> days,
+                String ticketIntro, String ticketCode, String ticket, String myTicketIntro, String myTicketLabel,
+                String myTicketUrl, String cancelHint, String signature) {
+            this(lang, subject, greeting, status, whenLabel, days, ticketIntro, ticketCode, ticket, myTicketIntro,
+                    myTicketLabel, myTicketUrl, cancelHint, signature, List.of());
+        }
     }
 
     private MailLayout() {
@@ -26,6 +34,10 @@ final class MailLayout {
         lines.add("");
         lines.add(c.status());
         lines.add("");
+        if (!c.details().isEmpty()) {
+            lines.addAll(c.details());
+            lines.add("");
+        }
         lines.add(c.whenLabel());
         c.days().forEach(day -> lines.add("  " + day));
         lines.add("");
@@ -50,6 +62,7 @@ final class MailLayout {
                 .append("color:#1a1a1a;line-height:1.5;max-width:560px;margin:0 auto;padding:24px\">\n")
                 .append("<p>").append(e(c.greeting())).append("</p>\n")
                 .append("<p style=\"font-size:18px\"><strong>").append(e(c.status())).append("</strong></p>\n")
+                .append(detailsHtml(c))
                 .append("<p><strong>").append(e(c.whenLabel())).append("</strong><br>");
         for (int i = 0; i < c.days().size(); i++) {
             html.append(i == 0 ? "" : "<br>").append(e(c.days().get(i)));
@@ -67,6 +80,18 @@ final class MailLayout {
                 .append("<p>").append(e(c.signature())).append("</p>\n")
                 .append("</body></html>\n");
         return html.toString();
+    }
+
+    /** Reminder details (doors, keynote, room, floor, directions, seats), one line each. */
+    private static String detailsHtml(Content c) {
+        if (c.details().isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<p>");
+        for (int i = 0; i < c.details().size(); i++) {
+            html.append(i == 0 ? "" : "<br>").append(e(c.details().get(i)));
+        }
+        return html.append("</p>\n").toString();
     }
 
     private static String e(String text) {

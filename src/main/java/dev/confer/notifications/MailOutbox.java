@@ -19,7 +19,7 @@ import java.util.UUID;
 class MailOutbox {
 
     /** A row a worker has claimed and must now compose and send. */
-    record PendingMail(long id, long eventId, String eventSlug, UUID registrationId, MailKind kind, int attempts) {
+    record PendingMail(long id, long eventId, String eventSlug, UUID registrationId, MailKind kind, String ref, int attempts) {
     }
 
     /** A mail that has been composed and delivered (or kept), as {@code /dev/mail} shows it. */
@@ -30,7 +30,7 @@ class MailOutbox {
 
     private static final RowMapper<PendingMail> PENDING = (rs, n) -> new PendingMail(rs.getLong("id"),
             rs.getLong("event_id"), rs.getString("event_slug"), rs.getObject("registration_id", UUID.class),
-            MailKind.valueOf(rs.getString("kind")), rs.getInt("attempts"));
+            MailKind.valueOf(rs.getString("kind")), rs.getString("ref"), rs.getInt("attempts"));
 
     private static final String STORED_COLUMNS =
             "id, event_slug, registration_id, kind, recipient, subject, body_text, body_html, sent_at, delivered_via";
@@ -38,6 +38,8 @@ class MailOutbox {
             rs.getString("event_slug"), rs.getObject("registration_id", UUID.class), MailKind.valueOf(rs.getString("kind")),
             rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
             rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(), rs.getString("delivered_via"));
+
+    private static final int ENQUEUE_BATCH = 5000;
 
     private final JdbcClient jdbc;
 
@@ -50,10 +52,33 @@ class MailOutbox {
      * registration hot path. A second mail of the same kind for the same registration is ignored.
      */
     void enqueue(MailKind kind, UUID registrationId, long eventId, String eventSlug) {
-        jdbc.sql("""
-                        INSERT INTO mail_outbox (event_id, event_slug, registration_id, kind) VALUES (?, ?, ?, ?)
-                        ON CONFLICT (registration_id, kind) DO NOTHING""")
-                .params(eventId, eventSlug, registrationId, kind.name()).update();
+        enqueue(kind, registrationId, eventId, eventSlug, "");
+    }
+
+    /** As above, for a mail that may come once per {@code ref} (a day, a session); true when it is new. */
+    boolean enqueue(MailKind kind, UUID registrationId, long eventId, String eventSlug, String ref) {
+        return jdbc.sql("""
+                        INSERT INTO mail_outbox (event_id, event_slug, registration_id, kind, ref) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (registration_id, kind, ref) DO NOTHING""")
+                .params(eventId, eventSlug, registrationId, kind.name(), ref).update() == 1;
+    }
+
+    /**
+     * One mail of {@code kind} and {@code ref} for each registration, in one statement; those that
+     * already have it are left alone. The number of new rows.
+     */
+    int enqueueAll(MailKind kind, List<UUID> registrationIds, long eventId, String eventSlug, String ref) {
+        int added = 0;
+        // a few thousand per statement: 29,000 attendees are six statements, none of them huge
+        for (int from = 0; from < registrationIds.size(); from += ENQUEUE_BATCH) {
+            List<UUID> batch = registrationIds.subList(from, Math.min(from + ENQUEUE_BATCH, registrationIds.size()));
+            added += jdbc.sql("""
+                            INSERT INTO mail_outbox (event_id, event_slug, registration_id, kind, ref)
+                            SELECT ?, ?, r.id, ?, ? FROM unnest(?::uuid[]) AS r(id)
+                            ON CONFLICT (registration_id, kind, ref) DO NOTHING""")
+                    .params(eventId, eventSlug, kind.name(), ref, batch.toArray(UUID[]::new)).update();
+        }
+        return added;
     }
 
     /**
@@ -68,7 +93,7 @@ class MailOutbox {
                                      ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
                         UPDATE mail_outbox m SET claimed_until = now() + make_interval(secs => ?)
                         FROM due WHERE m.id = due.id
-                        RETURNING m.id, m.event_id, m.event_slug, m.registration_id, m.kind, m.attempts""")
+                        RETURNING m.id, m.event_id, m.event_slug, m.registration_id, m.kind, m.ref, m.attempts""")
                 .params(limit, lease.toMillis() / 1000.0).query(PENDING).list();
     }
 
@@ -107,10 +132,22 @@ class MailOutbox {
                 .params(reason, id).update();
     }
 
+    /**
+     * Settles a reminder that came too late to be of use (e.g. a morning reminder after the day ended,
+     * delayed by an SMTP outage): not sent, and counted as dropped in the organizer's reminder view.
+     */
+    void markDropped(long id, String reason) {
+        jdbc.sql("""
+                        UPDATE mail_outbox SET sent_at = now(), last_attempt_at = now(), claimed_until = NULL,
+                               delivered_via = 'dropped', last_error = ?
+                        WHERE id = ? AND sent_at IS NULL""")
+                .params(reason, id).update();
+    }
+
     /** Delivered or kept mails, newest first; only one event's when {@code eventId} is given. */
     List<StoredMail> recent(@Nullable Long eventId, int limit) {
         return jdbc.sql("SELECT " + STORED_COLUMNS + " FROM mail_outbox "
-                        + "WHERE sent_at IS NOT NULL AND delivered_via <> 'skipped' AND (?::bigint IS NULL OR event_id = ?) "
+                        + "WHERE sent_at IS NOT NULL AND delivered_via NOT IN ('skipped', 'dropped') AND (?::bigint IS NULL OR event_id = ?) "
                         + "ORDER BY sent_at DESC, id DESC LIMIT ?")
                 .params(eventId, eventId, limit).query(STORED).list();
     }

@@ -53,6 +53,11 @@ class MailWorker implements SmartLifecycle {
         List<ComposedMail> ready = new ArrayList<>();
         for (MailOutbox.PendingMail pending : due) {
             try {
+                if (composer.tooLate(pending)) {
+                    // e.g. a morning reminder that waited out an SMTP outage until the day was over
+                    outbox.markDropped(pending.id(), "Too late to be of use when it could be sent");
+                    continue;
+                }
                 Optional<ComposedMail> mail = composer.compose(pending);
                 if (mail.isPresent()) {
                     ready.add(mail.get());

@@ -120,6 +120,12 @@ class RegistrationStore {
                 .query(ATTENDEE).list();
     }
 
+    /** Reminder mails: the ids of an event's registrations in one status (index registration_by_event_status). */
+    List<UUID> idsWithStatus(long eventId, RegistrationStatus status) {
+        return jdbc.sql("SELECT id FROM registration WHERE event_id = ? AND status = ? ORDER BY id")
+                .params(eventId, status.name()).query(UUID.class).list();
+    }
+
     private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

@@ -187,6 +187,11 @@ public class Registrations {
         return store.countByStatus(event.id());
     }
 
+    /** The ids of an event's registrations in one status, e.g. everyone a reminder mail goes to. */
+    public List<UUID> idsWithStatus(EventSchedule event, RegistrationStatus status) {
+        return store.idsWithStatus(event.id(), status);
+    }
+
     public List<Attendee> search(EventSchedule event, @Nullable RegistrationStatus status, @Nullable String query,
                                  int limit, int offset) {
         return store.search(event.id(), status, query, Math.min(Math.max(limit, 1), 500), Math.max(offset, 0));

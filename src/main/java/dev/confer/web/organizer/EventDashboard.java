@@ -1,6 +1,8 @@
 package dev.confer.web.organizer;
 
 import dev.confer.events.EventCatalog;
+import dev.confer.events.EventSchedule;
+import dev.confer.notifications.ReminderOverview;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,15 +21,19 @@ class EventDashboard {
 
     private final EventCatalog events;
     private final Dashboard dashboard;
+    private final ReminderOverview reminders;
 
-    EventDashboard(EventCatalog events, Dashboard dashboard) {
+    EventDashboard(EventCatalog events, Dashboard dashboard, ReminderOverview reminders) {
         this.events = events;
         this.dashboard = dashboard;
+        this.reminders = reminders;
     }
 
     @GetMapping("/organizer/{slug}")
     String page(@PathVariable String slug, @RequestParam(required = false) @Nullable String imported, Locale locale, Model model) {
-        model.addAttribute("view", dashboard.of(events.require(slug), locale));
+        EventSchedule event = events.require(slug);
+        model.addAttribute("view", dashboard.of(event, locale));
+        model.addAttribute("reminders", reminders.of(event));
         model.addAttribute("imported", "created".equals(imported) || "replaced".equals(imported) ? imported : null);
         return "organizer/dashboard";
     }
