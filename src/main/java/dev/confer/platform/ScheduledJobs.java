@@ -3,6 +3,7 @@ package dev.confer.platform;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -26,8 +27,13 @@ class ScheduledJobs {
     /** Stopped for good (letting running jobs finish) when the context closes; before that the pool is still open. */
     @Bean(destroyMethod = "stop")
     Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, Clock clock) {
-        List<Task<?>> known = tasks.orderedStream().toList();
+        List<Task<?>> all = tasks.orderedStream().toList();
+        // recurring jobs (the nudges before sessions) are start tasks: the scheduler schedules them itself when it starts
+        List<RecurringTask<?>> recurring = all.stream().filter(t -> t instanceof RecurringTask<?>)
+                .<RecurringTask<?>>map(t -> (RecurringTask<?>) t).toList();
+        List<Task<?>> known = all.stream().filter(t -> !(t instanceof RecurringTask<?>)).toList();
         return Scheduler.create(dataSource, known)
+                .startTasks(recurring)
                 .clock(clock::instant)
                 // unique per process: two instances on one host must not take each other's runs for their own
                 .schedulerName(new SchedulerName.Fixed(hostName() + "-" + ProcessHandle.current().pid() + "-"

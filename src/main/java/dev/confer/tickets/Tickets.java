@@ -153,8 +153,27 @@ public class Tickets {
 
     /** A token that lets the attendee read and cancel their own registration; derived, never stored. */
     public String manageToken(EventSchedule event, UUID registrationId) {
+        return derived(event, "manage:", registrationId);
+    }
+
+    /**
+     * The key in an attendee's calendar feed address. Calendar apps keep that address on their servers, so it
+     * only reads the agenda: unlike the manage token it cannot open or cancel the registration.
+     */
+    public String calendarKey(EventSchedule event, UUID registrationId) {
+        return derived(event, "calendar:", registrationId);
+    }
+
+    public boolean calendarKeyMatches(EventSchedule event, UUID registrationId, @Nullable String presented) {
+        return presented != null && MessageDigest.isEqual(
+                calendarKey(event, registrationId).getBytes(StandardCharsets.US_ASCII),
+                presented.strip().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** An HMAC of purpose and registration under the event's secret: nothing to store, nothing to guess. */
+    private String derived(EventSchedule event, String purpose, UUID registrationId) {
         Mac mac = macs.get().computeIfAbsent(event.id(), id -> newMac(keys(event)));
-        byte[] digest = mac.doFinal(("manage:" + registrationId).getBytes(StandardCharsets.US_ASCII));
+        byte[] digest = mac.doFinal((purpose + registrationId).getBytes(StandardCharsets.US_ASCII));
         return B64.encodeToString(java.util.Arrays.copyOf(digest, 24));
     }
 
