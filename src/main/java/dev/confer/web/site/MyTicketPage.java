@@ -1,5 +1,6 @@
 package dev.confer.web.site;
 
+import dev.confer.agenda.Agendas;
 import dev.confer.checkin.AttendeeDay;
 import dev.confer.checkin.Checkins;
 import dev.confer.events.EventCatalog;
@@ -7,7 +8,6 @@ import dev.confer.events.EventSchedule;
 import dev.confer.registration.Attendee;
 import dev.confer.registration.RegistrationStatus;
 import dev.confer.registration.Registrations;
-import dev.confer.shared.Rejection;
 import dev.confer.tickets.TicketQr;
 import dev.confer.tickets.Tickets;
 import org.jspecify.annotations.Nullable;
@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
@@ -43,12 +43,19 @@ class MyTicketPage {
     private final Registrations registrations;
     private final Tickets tickets;
     private final Checkins checkins;
+    private final TicketHolder holder;
+    private final Agendas agendas;
+    private final Clock clock;
 
-    MyTicketPage(EventCatalog events, Registrations registrations, Tickets tickets, Checkins checkins) {
+    MyTicketPage(EventCatalog events, Registrations registrations, Tickets tickets, Checkins checkins, TicketHolder holder,
+                 Agendas agendas, Clock clock) {
         this.events = events;
         this.registrations = registrations;
         this.tickets = tickets;
         this.checkins = checkins;
+        this.holder = holder;
+        this.agendas = agendas;
+        this.clock = clock;
     }
 
     /** One event day as the ticket holder sees it. */
@@ -76,6 +83,10 @@ class MyTicketPage {
             return new DayView(d, c, c == null ? null : CLOCK.format(c.checkedInAt().atZone(event.zone())));
         }).toList();
         model.addAttribute("days", days);
+        if (attendee.status() == RegistrationStatus.CONFIRMED) {
+            model.addAttribute("next", agendas.next(event, id).orElse(null));
+            model.addAttribute("today", event.localDate(clock.instant()));
+        }
         return "site/my-ticket";
     }
 
@@ -104,15 +115,11 @@ class MyTicketPage {
     }
 
     private Attendee holder(EventSchedule event, UUID id, @Nullable String token) {
-        if (token == null || !tickets.manageTokenMatches(event, id, token)) {
-            throw Rejection.notFound("registration.not-found", id);
-        }
-        return registrations.find(event, id).orElseThrow(() -> Rejection.notFound("registration.not-found", id));
+        return holder.require(event, id, token);
     }
 
     private static String ticketUrl(String slug, UUID id, @Nullable String token) {
-        return UriComponentsBuilder.fromPath("/e/{slug}/my-ticket/{id}").queryParam("token", token)
-                .buildAndExpand(slug, id).encode().toUriString();
+        return TicketHolder.url(slug, id, token, "");
     }
 
 }

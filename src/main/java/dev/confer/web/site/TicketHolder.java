@@ -1,0 +1,41 @@
+package dev.confer.web.site;
+
+import dev.confer.events.EventSchedule;
+import dev.confer.registration.Attendee;
+import dev.confer.registration.Registrations;
+import dev.confer.shared.Rejection;
+import dev.confer.tickets.Tickets;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.util.UUID;
+
+/**
+ * The pages under My ticket open with the manage token from the mail: a wrong token and a wrong id get the
+ * same not-found page, so nobody learns which registrations exist.
+ */
+@Component
+class TicketHolder {
+
+    private final Registrations registrations;
+    private final Tickets tickets;
+
+    TicketHolder(Registrations registrations, Tickets tickets) {
+        this.registrations = registrations;
+        this.tickets = tickets;
+    }
+
+    Attendee require(EventSchedule event, UUID id, @Nullable String token) {
+        if (token == null || !tickets.manageTokenMatches(event, id, token)) {
+            throw Rejection.notFound("registration.not-found", id);
+        }
+        return registrations.find(event, id).orElseThrow(() -> Rejection.notFound("registration.not-found", id));
+    }
+
+    /** An address under My ticket ({@code ""} for the ticket itself, {@code "/agenda"}, ...) with the token. */
+    static String url(String slug, UUID id, @Nullable String token, String below) {
+        return UriComponentsBuilder.fromPath("/e/{slug}/my-ticket/{id}" + below).queryParam("token", token)
+                .buildAndExpand(slug, id).encode().toUriString();
+    }
+}
