@@ -49,6 +49,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                     .toList();
             problem.setProperty("errors", errors);
         }
+        rejection.properties().forEach(problem::setProperty);
         return ResponseEntity.status(rejection.status()).body(problem);
     }
 

@@ -53,6 +53,9 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/events").access(organizer)
                         .requestMatchers("/api/v1/events/{slug}/staff-tokens").access(organizer)
                         .requestMatchers(HttpMethod.POST, "/api/v1/events/{slug}/registrations").permitAll()
+                        // a team is registered by anyone; reading it takes the lead's manage token or an organizer token: checked there
+                        .requestMatchers(HttpMethod.POST, "/api/v1/events/{slug}/teams").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/events/{slug}/teams/{teamId}").permitAll()
                         // reading or cancelling one registration takes its manage token or an organizer token: checked there
                         .requestMatchers("/api/v1/events/{slug}/registrations/{id}").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/events/{slug}/registrations/{id}/badge.pdf").permitAll()

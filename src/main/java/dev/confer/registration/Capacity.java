@@ -53,6 +53,37 @@ class Capacity {
                 .param(eventId).update() == 1;
     }
 
+    /**
+     * Takes {@code places} confirmed places at once, or none when fewer are free: one statement that locks
+     * the event's shards in shard order (the order every other path locks them in, one at a time) and
+     * spreads the places over them, filling the lowest shards first. Run it as the last statement before
+     * commit: it holds every shard of the event until then.
+     */
+    boolean takePlaces(long eventId, int places) {
+        int taken = jdbc.sql("""
+                        WITH s AS MATERIALIZED (SELECT shard, quota - used AS free FROM capacity_shard
+                                                WHERE event_id = :event ORDER BY shard FOR UPDATE),
+                             c AS (SELECT shard, free, sum(free) OVER (ORDER BY shard) - free AS before,
+                                          sum(free) OVER () AS total FROM s),
+                             t AS (SELECT shard, least(free, greatest(0, :places - before)) AS take FROM c
+                                   WHERE total >= :places)
+                        UPDATE capacity_shard cs SET used = cs.used + t.take FROM t
+                        WHERE cs.event_id = :event AND cs.shard = t.shard AND t.take > 0
+                        RETURNING t.take""")
+                .param("event", eventId).param("places", places)
+                .query(Integer.class).list().stream().mapToInt(Integer::intValue).sum();
+        if (taken != 0 && taken != places) {
+            throw new IllegalStateException("took " + taken + " of " + places + " places of event " + eventId);
+        }
+        return taken == places;
+    }
+
+    /** Free confirmed places as committed right now (no lock: a decision needs one of the statements above). */
+    int free(long eventId) {
+        return jdbc.sql("SELECT coalesce(sum(quota - used), 0) FROM capacity_shard WHERE event_id = ?").param(eventId)
+                .query(Integer.class).single();
+    }
+
     /** Gives a confirmed place back; shards are interchangeable, so any shard with a place in use will do. */
     void releasePlace(long eventId) {
         jdbc.sql("""
@@ -74,6 +105,23 @@ class Capacity {
                         UPDATE waitlist_state SET waiting = waiting + 1, next_seq = next_seq + 1
                         WHERE event_id = ? AND waiting < size_limit RETURNING next_seq - 1""")
                 .param(eventId).query(Long.class).optional().orElse(null);
+    }
+
+    /**
+     * Puts {@code people} on the waitlist at once, or nobody when fewer places are left on it: the first of
+     * their consecutive FIFO sequence numbers, or null. The caller holds the waitlist row already.
+     */
+    @Nullable Long joinWaitlist(long eventId, int people) {
+        return jdbc.sql("""
+                        UPDATE waitlist_state SET waiting = waiting + :people, next_seq = next_seq + :people
+                        WHERE event_id = :event AND waiting + :people <= size_limit RETURNING next_seq - :people""")
+                .param("event", eventId).param("people", people).query(Long.class).optional().orElse(null);
+    }
+
+    /** Waitlist places left as committed right now. */
+    int waitlistLeft(long eventId) {
+        return jdbc.sql("SELECT coalesce(max(size_limit - waiting), 0) FROM waitlist_state WHERE event_id = ?").param(eventId)
+                .query(Integer.class).single();
     }
 
     void leaveWaitlist(long eventId) {

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 @Service
 public class Registrations {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
+    static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
 
     private final Capacity capacity;
     private final RegistrationStore store;

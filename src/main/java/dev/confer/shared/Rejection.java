@@ -1,6 +1,9 @@
 package dev.confer.shared;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A request that Confer refuses, with an HTTP status and a message key whose text (Korean and
@@ -12,6 +15,7 @@ public class Rejection extends RuntimeException {
     private final String messageKey;
     private final Object[] args;
     private final List<FieldProblem> problems;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
 
     public Rejection(int status, String messageKey, Object... args) {
         this(status, messageKey, List.of(), args);
@@ -59,6 +63,20 @@ public class Rejection extends RuntimeException {
 
     public List<FieldProblem> problems() {
         return problems;
+    }
+
+    /**
+     * Adds a machine-readable fact to the answer (an extra member of the problem+json, e.g. how many places
+     * are left), so a client need not parse {@code detail}. Returns this rejection.
+     */
+    public Rejection withProperty(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    /** The extra problem members, in the order they were added. */
+    public Map<String, Object> properties() {
+        return Collections.unmodifiableMap(properties);
     }
 
     /** One thing wrong with a request body, located by its JSON pointer. */

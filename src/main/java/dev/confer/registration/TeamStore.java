@@ -1,0 +1,122 @@
+package dev.confer.registration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+/** The {@code team} table and the team's registrations, as explicit SQL. */
+@Repository
+class TeamStore {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    TeamStore(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** A validated team with the ids its registrations get; members in the order given, the lead first. */
+    record Draft(UUID teamId, long eventId, String name, String locale, @Nullable String company,
+                 List<NewTeam.Member> members, List<UUID> ids) {
+
+        int size() {
+            return members.size();
+        }
+    }
+
+    /** Of these e-mail addresses, the ones already registered for the event (not cancelled), as stored. */
+    List<String> registered(long eventId, List<String> emails) {
+        return jdbc.sql("""
+                        SELECT email FROM registration
+                        WHERE event_id = ? AND status <> 'CANCELLED'
+                          AND lower(email) IN (SELECT lower(e) FROM unnest(?::text[]) AS e)
+                        ORDER BY lower(email)""")
+                .params(eventId, emails.toArray(String[]::new)).query(String.class).list();
+    }
+
+    /**
+     * Inserts the team and every member as CONFIRMED in one batch. Members go in in e-mail order, not in
+     * the order given: each insert holds its e-mail's unique index entry until commit, and two teams
+     * sharing addresses then wait for each other in one direction only, never in a cycle.
+     */
+    void insert(Draft team) {
+        jdbc.sql("INSERT INTO team (id, event_id, name, lead_id) VALUES (?, ?, ?, ?)")
+                .params(team.teamId(), team.eventId(), team.name(), team.ids().getFirst()).update();
+        List<Integer> order = IntStream.range(0, team.size()).boxed()
+                .sorted(Comparator.comparing(i -> TeamValidation.key(team.members().get(i).email()))).toList();
+        List<Object[]> rows = new ArrayList<>(team.size());
+        for (int i : order) {
+            NewTeam.Member m = team.members().get(i);
+            rows.add(new Object[]{team.ids().get(i), team.eventId(), m.name().strip(), m.email().strip(), team.company(),
+                    blankToNull(m.jobTitle()), team.locale(), team.teamId(), i + 1});
+        }
+        batch.batchUpdate("""
+                INSERT INTO registration (id, event_id, name, email, company, job_title, locale, status, confirmed_at,
+                                          team_id, team_member_no)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', now(), ?, ?)""", rows);
+    }
+
+    /** The team found no places: every member waits, in member order, from sequence number {@code firstSeq} on. */
+    void waitlist(UUID teamId, long firstSeq) {
+        jdbc.sql("""
+                        UPDATE registration SET status = 'WAITLISTED', waitlist_seq = ? + team_member_no - 1, confirmed_at = NULL
+                        WHERE team_id = ?""")
+                .params(firstSeq, teamId).update();
+    }
+
+    /** 1-based place in the waitlist queue of the registration with sequence number {@code seq}. */
+    int waitlistPosition(long eventId, long seq) {
+        return jdbc.sql("SELECT count(*) FROM registration WHERE event_id = ? AND status = 'WAITLISTED' AND waitlist_seq <= ?")
+                .params(eventId, seq).query(Integer.class).single();
+    }
+
+    /** The waitlisted members' places in the queue, by registration id. */
+    Map<UUID, Integer> waitlistPositions(UUID teamId) {
+        Map<UUID, Integer> positions = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT r.id, (SELECT count(*) FROM registration w WHERE w.event_id = r.event_id
+                                        AND w.status = 'WAITLISTED' AND w.waitlist_seq <= r.waitlist_seq)
+                        FROM registration r WHERE r.team_id = ? AND r.status = 'WAITLISTED' ORDER BY r.team_member_no""")
+                .param(teamId).query(rs -> {
+                    positions.put(rs.getObject(1, UUID.class), rs.getInt(2));
+                });
+        return positions;
+    }
+
+    Optional<Team> find(UUID teamId) {
+        record Row(UUID id, long eventId, String name, UUID leadId) {
+        }
+        return jdbc.sql("SELECT id, event_id, name, lead_id FROM team WHERE id = ?").param(teamId)
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3), rs.getObject(4, UUID.class)))
+                .optional()
+                .map(t -> new Team(t.id(), t.eventId(), t.name(), t.leadId(), members(t.id())));
+    }
+
+    Optional<UUID> teamOf(UUID registrationId) {
+        return jdbc.sql("SELECT team_id FROM registration WHERE id = ? AND team_id IS NOT NULL").param(registrationId)
+                .query(UUID.class).optional();
+    }
+
+    private List<TeamMember> members(UUID teamId) {
+        return jdbc.sql("SELECT id, name, email, status FROM registration WHERE team_id = ? ORDER BY team_member_no")
+                .param(teamId)
+                .query((rs, n) -> new TeamMember(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        RegistrationStatus.valueOf(rs.getString(4))))
+                .list();
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

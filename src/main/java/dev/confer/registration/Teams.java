@@ -1,0 +1,191 @@
+package dev.confer.registration;
+
+import dev.confer.events.EventSchedule;
+import dev.confer.shared.Rejection;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+/**
+ * Team registration: up to {@value TeamValidation#MAX_MEMBERS} people, each with a registration, a ticket and a
+ * mail of their own, registered all or nothing in one transaction — all confirmed, or (only when asked) all
+ * waitlisted with consecutive places in the queue, or nobody.
+ *
+ * <p>Locks are taken in the order {@link Registrations} documents: the members' e-mail index entries (inserted
+ * in e-mail order), then — on the slow path only — the event's waitlist row, then the capacity shards. The
+ * places are taken by one statement ({@link Capacity#takePlaces}) as the last statement before commit, so the
+ * event's shards are held only while PostgreSQL runs it and flushes the commit.
+ */
+@Service
+public class Teams {
+
+    /** The most people one team registers, the lead included. */
+    public static final int MAX_MEMBERS = TeamValidation.MAX_MEMBERS;
+
+    /** How often a team that lost the race for the last places is tried again before the client is asked to. */
+    private static final int ATTEMPTS = 5;
+
+    private final Capacity capacity;
+    private final TeamStore store;
+    private final ApplicationEventPublisher publisher;
+    private final TransactionTemplate transaction;
+
+    Teams(Capacity capacity, TeamStore store, ApplicationEventPublisher publisher, TransactionTemplate transaction) {
+        this.capacity = capacity;
+        this.store = store;
+        this.publisher = publisher;
+        this.transaction = transaction;
+    }
+
+    /**
+     * Registers a team (the first member is its lead). 400 for bad input (every problem with its pointer), 409
+     * when a member is registered already (property {@code emails}) or when the team does not fit (properties
+     * {@code placesLeft}, {@code waitlistLeft}, {@code members}); nothing changes when one is thrown.
+     */
+    public TeamOutcome register(EventSchedule event, NewTeam input, String defaultLocale) {
+        String locale = TeamValidation.validate(input, defaultLocale);
+        List<NewTeam.Member> members = List.copyOf(input.members());
+        refuseRegisteredMembers(event, members);
+        TeamStore.Draft team = new TeamStore.Draft(UUID.randomUUID(), event.id(), input.name().strip(), locale,
+                input.company() == null || input.company().isBlank() ? null : input.company().strip(), members,
+                members.stream().map(m -> UUID.randomUUID()).toList());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                TeamOutcome outcome = capacity.free(event.id()) >= team.size() ? transaction.execute(status -> {
+                    TeamOutcome confirmed = confirm(event, team);
+                    if (confirmed == null) {
+                        status.setRollbackOnly(); // the places went meanwhile: drop the inserts, decide under the waitlist row
+                    }
+                    return confirmed;
+                }) : null;
+                if (outcome == null) {
+                    outcome = transaction.execute(status -> {
+                        TeamOutcome decided = confirmOrWaitlist(event, team, input.wantsWaitlist());
+                        if (decided == null) {
+                            status.setRollbackOnly();
+                        }
+                        return decided;
+                    });
+                }
+                if (outcome != null) {
+                    return outcome;
+                }
+            } catch (DuplicateKeyException e) {
+                refuseRegisteredMembers(event, members); // someone registered one of the members meanwhile
+            } catch (PessimisticLockingFailureException e) {
+                // PostgreSQL broke a lock cycle: try again from the start
+            }
+            if (attempt == ATTEMPTS) {
+                throw new Rejection(503, "teams.busy", team.size());
+            }
+        }
+    }
+
+    /** The fast path's body: insert, then {@link #takeEveryPlace}; null if too few places were free. */
+    private @Nullable TeamOutcome confirm(EventSchedule event, TeamStore.Draft team) {
+        store.insert(team);
+        return takeEveryPlace(event, team);
+    }
+
+    /**
+     * The slow path, holding the waitlist row: cancellations and promotions wait, so free places can only
+     * shrink (single registrations still take them) and a count read now that is too small stays too small.
+     * Null when the places read as free went before the statement could take them: the caller starts afresh.
+     */
+    private @Nullable TeamOutcome confirmOrWaitlist(EventSchedule event, TeamStore.Draft team, boolean mayWaitlist) {
+        store.insert(team);
+        capacity.lockWaitlist(event.id());
+        int free = capacity.free(event.id());
+        if (free >= team.size()) {
+            return takeEveryPlace(event, team);
+        }
+        int waitlistLeft = capacity.waitlistLeft(event.id());
+        Long first = mayWaitlist && waitlistLeft >= team.size() ? capacity.joinWaitlist(event.id(), team.size()) : null;
+        if (first == null) {
+            throw noRoom(free, waitlistLeft, team.size());
+        }
+        store.waitlist(team.teamId(), first);
+        int position = store.waitlistPosition(event.id(), first);
+        publishRegistered(event, team, RegistrationStatus.WAITLISTED);
+        return outcome(team, RegistrationStatus.WAITLISTED,
+                IntStream.range(0, team.size()).<@Nullable Integer>mapToObj(i -> position + i).toList());
+    }
+
+    /** Queues every member's mail, then takes all places as the transaction's last statement; null if too few were free. */
+    private @Nullable TeamOutcome takeEveryPlace(EventSchedule event, TeamStore.Draft team) {
+        publishRegistered(event, team, RegistrationStatus.CONFIRMED);
+        if (!capacity.takePlaces(event.id(), team.size())) {
+            return null;
+        }
+        return outcome(team, RegistrationStatus.CONFIRMED, Collections.nCopies(team.size(), null));
+    }
+
+    private void publishRegistered(EventSchedule event, TeamStore.Draft team, RegistrationStatus status) {
+        for (UUID id : team.ids()) {
+            publisher.publishEvent(new Registered(id, event.id(), event.slug(), status, team.locale()));
+        }
+        publisher.publishEvent(new TeamRegistered(team.teamId(), event.id(), event.slug(), team.ids().getFirst(),
+                team.size(), status));
+    }
+
+    private static TeamOutcome outcome(TeamStore.Draft team, RegistrationStatus status, List<@Nullable Integer> positions) {
+        List<TeamMember> members = new ArrayList<>(team.size());
+        for (int i = 0; i < team.size(); i++) {
+            NewTeam.Member m = team.members().get(i);
+            members.add(new TeamMember(team.ids().get(i), m.name().strip(), m.email().strip(), status));
+        }
+        return new TeamOutcome(new Team(team.teamId(), team.eventId(), team.name(), team.ids().getFirst(), members),
+                status, positions);
+    }
+
+    /** One SELECT for the whole team: 409 naming every member who is registered for the event already. */
+    private void refuseRegisteredMembers(EventSchedule event, List<NewTeam.Member> members) {
+        List<String> registered = store.registered(event.id(), members.stream().map(m -> m.email().strip()).toList());
+        if (registered.isEmpty()) {
+            return;
+        }
+        List<String> keys = registered.stream().map(TeamValidation::key).toList();
+        List<Rejection.FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            if (keys.contains(TeamValidation.key(members.get(i).email()))) {
+                problems.add(new Rejection.FieldProblem("/members/" + i + "/email", "teams.member-registered",
+                        members.get(i).email().strip()));
+            }
+        }
+        throw new Rejection(409, "teams.already-registered", problems, String.join(", ", registered), registered.size())
+                .withProperty("emails", registered);
+    }
+
+    private static Rejection noRoom(int placesLeft, int waitlistLeft, int members) {
+        return Rejection.conflict(waitlistLeft >= members ? "teams.not-enough-places" : "teams.no-room",
+                        placesLeft, members, waitlistLeft)
+                .withProperty("placesLeft", placesLeft)
+                .withProperty("waitlistLeft", waitlistLeft)
+                .withProperty("members", members);
+    }
+
+    /** The team a registration belongs to, if it was registered with one. */
+    public Optional<Team> teamOf(UUID registrationId) {
+        return store.teamOf(registrationId).flatMap(store::find);
+    }
+
+    public Optional<Team> find(EventSchedule event, UUID teamId) {
+        return store.find(teamId).filter(t -> t.eventId() == event.id());
+    }
+
+    /** The places in the waitlist queue of a team's waitlisted members, by registration id (one query). */
+    public Map<UUID, Integer> waitlistPositions(Team team) {
+        return store.waitlistPositions(team.id());
+    }
+}
