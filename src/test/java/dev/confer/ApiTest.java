@@ -167,6 +167,28 @@ public abstract class ApiTest {
         return r.json();
     }
 
+    /**
+     * Registers a team through the API (the first name is the lead; e-mails made from the names, mails in
+     * English) and returns its members as the 201 lists them (id, ticket, manageToken, ...).
+     */
+    protected List<JsonNode> registerTeam(String slug, String teamName, String... names) {
+        List<Map<String, Object>> members = new ArrayList<>();
+        for (String name : names) {
+            members.add(Map.of("name", name, "email", name.toLowerCase().replace(' ', '.') + "@" + slug + ".example.com"));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", teamName);
+        body.put("locale", "en");
+        body.put("members", members);
+        Response r = post("/api/v1/events/" + slug + "/teams", null, body);
+        if (r.status() != 201) {
+            throw new AssertionError("team registration failed: " + r.status() + " " + r.text());
+        }
+        List<JsonNode> out = new ArrayList<>();
+        r.json().get("members").forEach(out::add);
+        return out;
+    }
+
     /** One unit of concurrent work, numbered from 0. */
     public interface Task {
         void run(int i) throws Exception;

@@ -23,6 +23,17 @@ public class SeatsLeft {
         }
     }
 
+    /** Every session's seats in one read, by session code (for pages that weigh several sessions at once). */
+    public java.util.Map<String, Seats> all(EventSchedule event) {
+        java.util.Map<String, SessionSeats.Fill> fills = seats.fills(event.id());
+        java.util.Map<String, Seats> all = new java.util.HashMap<>();
+        for (EventSchedule.Session session : event.sessions()) {
+            SessionSeats.Fill fill = fills.get(session.code());
+            all.put(session.code(), fill == null ? new Seats(event.seatsAt(session), 0) : new Seats(fill.capacity(), fill.admitted()));
+        }
+        return all;
+    }
+
     public Seats at(EventSchedule event, EventSchedule.Session session) {
         SessionSeats.Fill fill = seats.fill(event.id(), session.code(), event.seatsAt(session));
         return new Seats(fill.capacity(), fill.admitted());

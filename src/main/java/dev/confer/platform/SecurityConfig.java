@@ -59,9 +59,11 @@ class SecurityConfig {
                         // reading or cancelling one registration takes its manage token or an organizer token: checked there
                         .requestMatchers("/api/v1/events/{slug}/registrations/{id}").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/events/{slug}/registrations/{id}/badge.pdf").permitAll()
-                        // the personal agenda takes the registration's manage token (its calendar feed, its own key): checked there
+                        // the personal agenda and the team's votes take the registration's manage token (the calendar feed,
+                        // its own key): checked there
                         .requestMatchers("/api/v1/events/{slug}/registrations/{id}/agenda", "/api/v1/events/{slug}/registrations/{id}/agenda/**",
-                                "/api/v1/events/{slug}/registrations/{id}/agenda.ics").permitAll()
+                                "/api/v1/events/{slug}/registrations/{id}/agenda.ics", "/api/v1/events/{slug}/registrations/{id}/team",
+                                "/api/v1/events/{slug}/registrations/{id}/team/**").permitAll()
                         .requestMatchers("/api/v1/events/{slug}/registrations").access(organizer)
                         .requestMatchers("/api/v1/events/{slug}/check-ins/**", "/api/v1/events/{slug}/meal-vouchers/**",
                                 "/api/v1/events/{slug}/registrations/{id}/badge").access(StaffAccess.organizerOr(Role.DESK))

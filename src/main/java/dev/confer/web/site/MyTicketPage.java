@@ -1,6 +1,5 @@
 package dev.confer.web.site;
 
-import dev.confer.agenda.Agendas;
 import dev.confer.checkin.AttendeeDay;
 import dev.confer.checkin.Checkins;
 import dev.confer.events.EventCatalog;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
@@ -44,18 +42,16 @@ class MyTicketPage {
     private final Tickets tickets;
     private final Checkins checkins;
     private final TicketHolder holder;
-    private final Agendas agendas;
-    private final Clock clock;
+    private final AttendeeCards cards;
 
     MyTicketPage(EventCatalog events, Registrations registrations, Tickets tickets, Checkins checkins, TicketHolder holder,
-                 Agendas agendas, Clock clock) {
+                 AttendeeCards cards) {
         this.events = events;
         this.registrations = registrations;
         this.tickets = tickets;
         this.checkins = checkins;
         this.holder = holder;
-        this.agendas = agendas;
-        this.clock = clock;
+        this.cards = cards;
     }
 
     /** One event day as the ticket holder sees it. */
@@ -83,10 +79,7 @@ class MyTicketPage {
             return new DayView(d, c, c == null ? null : CLOCK.format(c.checkedInAt().atZone(event.zone())));
         }).toList();
         model.addAttribute("days", days);
-        if (attendee.status() == RegistrationStatus.CONFIRMED) {
-            model.addAttribute("next", agendas.next(event, id).orElse(null));
-            model.addAttribute("today", event.localDate(clock.instant()));
-        }
+        cards.addTo(model, event, attendee);
         return "site/my-ticket";
     }
 
