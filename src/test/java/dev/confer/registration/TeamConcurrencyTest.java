@@ -6,6 +6,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -14,11 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Teams of 1 to 12 and single registrations at the same moment, on a real database: never more confirmed than
@@ -28,6 +33,8 @@ class TeamConcurrencyTest extends ApiTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
 
     /** What one request got: a team's id and size and status, a single's status, or a refusal. */
     record Answer(int status, int size, UUID teamId, String outcome, List<Integer> positions) {
@@ -123,6 +130,39 @@ class TeamConcurrencyTest extends ApiTest {
         assertThat(count(eventId, "CONFIRMED")).isEqualTo(4 * accepted.size());
         assertThat(teamSizes(eventId)).isEqualTo(accepted);
         assertThat(usedPlaces(eventId)).isEqualTo(4 * accepted.size());
+    }
+
+    @Test
+    void anAddressCommittedWhileTheTeamWaitsForItIsAnsweredAsAlreadyRegistered() throws Exception {
+        String slug = defineEvent(uniqueSlug("team-race"), eventDefinition(100, 0, 10, 10, 10, 10));
+        long eventId = eventId(slug);
+        String taken = "race@" + slug + ".example.com";
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement insert = other.prepareStatement("""
+                    INSERT INTO registration (id, event_id, name, email, locale, status, confirmed_at)
+                    VALUES (?, ?, 'Elsewhere', ?, 'en', 'CONFIRMED', now())""")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setLong(2, eventId);
+                insert.setString(3, taken);
+                insert.executeUpdate();
+            }
+            // the team's one SELECT cannot see the uncommitted registration; its insert waits for that index entry
+            CompletableFuture<Response> team = CompletableFuture.supplyAsync(() -> post("/api/v1/events/" + slug + "/teams", null,
+                    team("Racers", false, List.of(member("A", "a@" + slug + ".example.com"), member("Race", "RACE@" + slug + ".example.com"),
+                            member("B", "b@" + slug + ".example.com")))));
+            await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                            SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO registration%'""")
+                    .query(Integer.class).single() > 0);
+            other.commit();
+            Response r = team.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(r.status()).as(r.text()).isEqualTo(409);
+            assertThat(r.json().get("emails").get(0).asString()).isEqualTo(taken);
+            assertThat(r.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/members/1/email");
+        }
+        assertThat(count(eventId, "CONFIRMED")).as("only the other registration").isEqualTo(1);
+        assertThat(teamSizes(eventId)).isEmpty();
+        assertThat(usedPlaces(eventId)).isZero();
     }
 
     // ---------------------------------------------------------------------------------------------

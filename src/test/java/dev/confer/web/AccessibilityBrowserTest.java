@@ -169,6 +169,33 @@ class AccessibilityBrowserTest extends StaffPagesTest {
             page.waitForURL("**/my-ticket/**");
             assertThat(page.locator("#ticket-status")).hasText(t("대기 중: 대기 순번 1번", "Waitlisted: number 1 in line"));
             audit(page, "my-ticket-waitlisted");
+
+            // a team: the form, its errors by line, the team's tickets, and a full event's waitlist offer
+            page.navigate("/e/" + slug + "/teams/new");
+            assertThat(page.locator("h1")).hasText(t("팀 등록하기", "Register a team"));
+            audit(page, "team-register");
+            page.locator("#members").fill("Ada Lovelace, ada@");
+            page.locator("#register-team").click();
+            assertThat(page.locator("#teamName")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("#members")).hasAttribute("aria-invalid", "true");
+            audit(page, "team-register-errors");
+            page.locator("#teamName").fill(t("한빛은행 플랫폼팀", "Platform team"));
+            page.locator("#name").fill(t("김민준", "Grace Hopper"));
+            page.locator("#email").fill("a11y-" + UUID.randomUUID() + "@example.com");
+            page.locator("#members").fill("Ada Lovelace, a11y-" + UUID.randomUUID() + "@example.com");
+            page.locator("#register-team").click();
+            page.waitForURL("**/team-tickets?token=*");
+            assertThat(page.locator("#team-members > li")).hasCount(2);
+            audit(page, "team-tickets");
+            page.navigate("/e/" + full + "/teams/new");
+            page.locator("#teamName").fill("Late team");
+            page.locator("#name").fill("Jane Roe");
+            page.locator("#email").fill("a11y-" + UUID.randomUUID() + "@example.com");
+            page.locator("#members").fill("Ada Lovelace, a11y-" + UUID.randomUUID() + "@example.com");
+            page.locator("#register-team").click();
+            assertThat(page.locator("#team-notice")).isVisible();
+            assertThat(page.locator("#waitlist")).not().isChecked();
+            audit(page, "team-register-waitlist-notice");
         }
         assertNoViolations();
     }
