@@ -30,11 +30,7 @@ start_app false
 
 # the event's day is today where it takes place and it is 10:xx there now (as in pages.sh), so the
 # 13:00 sessions are next and their slot is still open for votes
-OFFSET=$(( 10 - 10#$(date -u +%H) ))
-[ "$OFFSET" -ge -12 ] || OFFSET=$((OFFSET + 24))
-ZONE="Etc/GMT$([ "$OFFSET" -gt 0 ] && echo "-$OFFSET" || echo "+$((-OFFSET))")"
-DAY1="$(TZ="$ZONE" date +%F)"
-DAY2="$(TZ="$ZONE" date -d "$DAY1 + 1 day" +%F)"
+event_zone_at 10
 SMALL_ROOM=300
 SLOT="${DAY1}T13:00"
 SESSIONS="$(seq -f 'S1%02g' 1 24 | paste -sd,)"
@@ -57,7 +53,8 @@ for t in $(seq 1 "$TEAMS"); do
 done
 cat "$WORK/team-members.txt" >>"$WORK/people.txt"
 PEOPLE="$(wc -l <"$WORK/people.txt" | tr -d ' ')"
-run_phase setup-stars agenda-put.lua "$SLUG" 600 BENCH_MODE=star BENCH_PEOPLE="$WORK/people.txt" BENCH_SESSIONS="$SESSIONS"
+# wrk always runs for its whole -d, so the time given is what two stars per attendee need at ~1,500/s
+run_phase setup-stars agenda-put.lua "$SLUG" "$((PEOPLE * 2 / 1500 + 10))" BENCH_MODE=star BENCH_PEOPLE="$WORK/people.txt" BENCH_SESSIONS="$SESSIONS"
 awk -v slug="$SLUG" '{ print "/e/" slug "/my-ticket/" $1 "/next?token=" $2 }' "$WORK/people.txt" >"$WORK/next-paths.txt"
 awk -v slug="$SLUG" '{ print "/e/" slug "/my-ticket/" $1 "/agenda?token=" $2 }' "$WORK/people.txt" >"$WORK/agenda-paths.txt"
 awk -v slug="$SLUG" '{ print "/e/" slug "/my-ticket/" $1 "/team/tallies?token=" $2 }' "$WORK/team-members.txt" >"$WORK/tally-paths.txt"
@@ -92,21 +89,10 @@ printf 'Confer agenda benchmark, %s, %s, %s cores, load average before/after %s 
   "$(date -u +%FT%TZ)" "$(uname -m)" "$(nproc)" "$LOAD_BEFORE" "$(cut -d' ' -f1-3 /proc/loadavg)" "$THREADS" "$CONNECTIONS" "$DURATION"
 printf 'setup: %s attendees (%s in %s teams of 10), %s stars\n' "$PEOPLE" "$((TEAMS * 10))" "$TEAMS" \
   "$(result "$WORK/setup-stars.result" outcome_ok)"
-printf '%-10s %10s %10s %9s %9s %9s %11s\n' phase requests "per s" "p50 ms" "p99 ms" "max ms" "KB/answer"
-for phase in next-card my-agenda votes tallies; do
-  file="$WORK/$phase.result"
-  printf '%-10s %10s %10s %9s %9s %9s %11s\n' "$phase" "$(result "$file" requests)" "$(result "$file" rate)" \
-    "$(result "$file" p50_ms)" "$(result "$file" p99_ms)" "$(result "$file" max_ms)" \
-    "$(awk -v b="$(result "$file" bytes)" -v n="$(result "$file" requests)" 'BEGIN { printf "%.1f", n ? b / n / 1024 : 0 }')"
-done
+print_figures next-card my-agenda votes tallies
 echo
 
 # --- checks ----------------------------------------------------------------------------------------------
-sum() {
-  local total=$(result "$WORK/$2.result" "$1")
-  if [ "$WARMUP" -gt 0 ]; then total=$((total + $(result "$WORK/warmup-$2.result" "$1"))); fi
-  echo "$total"
-}
 echo "Answers (warm-up included):"
 check "stars not answered 200" 0 "$(($(result "$WORK/setup-stars.result" requests) - $(result "$WORK/setup-stars.result" outcome_ok)))"
 for phase in next-card my-agenda tallies; do

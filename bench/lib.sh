@@ -121,6 +121,18 @@ api() {
 result() { local v; v="$(sed -n "s/^$2=//p" "$1" 2>/dev/null | head -1)"; echo "${v:-0}"; }
 
 # --- the benchmark event ---------------------------------------------------------------------------
+# event_zone_at HOUR: the pages use the server's clock, so a benchmark event takes place today in a
+# whole-hour zone where it is HOUR:xx now (Etc/GMT±n; note its inverted sign). Sets ZONE, DAY1 (today
+# there) and DAY2.
+event_zone_at() {
+  local offset=$(( $1 - 10#$(date -u +%H) ))
+  [ "$offset" -ge -12 ] || offset=$((offset + 24))
+  [ "$offset" -le 14 ] || offset=$((offset - 24))
+  ZONE="Etc/GMT$([ "$offset" -gt 0 ] && echo "-$offset" || echo "+$((-offset))")"
+  DAY1="$(TZ="$ZONE" date +%F)"
+  DAY2="$(TZ="$ZONE" date -d "$DAY1 + 1 day" +%F)"
+}
+
 # bench_event NAME_KO NAME_EN ZONE DOORS_OPEN END KEYNOTE_START KEYNOTE_END: a definition on DAY1 and DAY2
 # with 24 rooms (R01 and R02 with SMALL_ROOM seats, so taps also meet full rooms), 24 sessions a day at
 # 13:00 (S1xx on day 1, S2xx on day 2), keynote halls of 4,000 + 800 + 600 seats and 20,000 vouchers a day.
@@ -176,6 +188,26 @@ run_phase() {
   say "  $name: $(result "$r" requests) requests in $(result "$r" seconds) s, $(result "$r" rate)/s," \
     "p50 $(result "$r" p50_ms) ms, p99 $(result "$r" p99_ms) ms;" \
     "answers: $(grep -E '^(status|outcome)_' "$r" | sort | sed 's/^status_/HTTP /; s/^outcome_//' | paste -sd' ')"
+}
+
+# print_figures PHASE...: requests, rate, p50/p99/max and answer size of each measured phase
+print_figures() {
+  printf '%-12s %10s %10s %9s %9s %9s %11s\n' phase requests "per s" "p50 ms" "p99 ms" "max ms" "KB/answer"
+  local phase file
+  for phase in "$@"; do
+    file="$WORK/$phase.result"
+    printf '%-12s %10s %10s %9s %9s %9s %11s\n' "$phase" "$(result "$file" requests)" "$(result "$file" rate)" \
+      "$(result "$file" p50_ms)" "$(result "$file" p99_ms)" "$(result "$file" max_ms)" \
+      "$(awk -v b="$(result "$file" bytes)" -v n="$(result "$file" requests)" 'BEGIN { printf "%.1f", n ? b / n / 1024 : 0 }')"
+  done
+}
+
+# sum KEY PHASE: a result summed over the warm-up (if any) and the measured run
+sum() {
+  local total
+  total=$(result "$WORK/$2.result" "$1")
+  if [ "$WARMUP" -gt 0 ]; then total=$((total + $(result "$WORK/warmup-$2.result" "$1"))); fi
+  echo "$total"
 }
 
 # --- compare what the application says with what wrk saw -----------------------------------------

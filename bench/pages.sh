@@ -32,11 +32,7 @@ start_app true
 # The desk and door pages use the server's clock (no "at" as in the API), so the event's day must be
 # today where it takes place, with the doors open and the keynote running. The event's zone is
 # therefore picked so that it is 10:xx there now (a whole-hour Etc/GMT zone; note its inverted sign).
-OFFSET=$(( 10 - 10#$(date -u +%H) ))
-[ "$OFFSET" -ge -12 ] || OFFSET=$((OFFSET + 24))
-ZONE="Etc/GMT$([ "$OFFSET" -gt 0 ] && echo "-$OFFSET" || echo "+$((-OFFSET))")"
-DAY1="$(TZ="$ZONE" date +%F)"
-DAY2="$(TZ="$ZONE" date -d "$DAY1 + 1 day" +%F)"
+event_zone_at 10
 SMALL_ROOM=300 # rooms R01 and R02 fill up, so the door phase also meets full rooms
 # Each (attendee, session) pair is tapped once (a second tap is a re-entry and counts nothing), so the
 # warm-up taps at the second day's session doors and the measured run at the first day's (a session tap
@@ -127,22 +123,10 @@ printf 'Confer pages benchmark, %s, %s, %s cores, load average before/after %s /
   "$(date -u +%FT%TZ)" "$(uname -m)" "$(nproc)" "$LOAD_BEFORE" "$(cut -d' ' -f1-3 /proc/loadavg)" "$THREADS" "$CONNECTIONS" "$DURATION"
 printf 'setup: %s registrations through the API (%s/s), %s checked in through the API; demo agenda shows %s sessions\n' \
   "$REGISTERED" "$(result "$WORK/setup-registrations.result" rate)" "$(result "$WORK/setup-check-ins.result" status_200)" "$sessions_held"
-printf '%-12s %10s %10s %9s %9s %9s %11s\n' phase requests "per s" "p50 ms" "p99 ms" "max ms" "KB/answer"
-for phase in agenda landing my-ticket door-taps desk-scans; do
-  file="$WORK/$phase.result"
-  printf '%-12s %10s %10s %9s %9s %9s %11s\n' "$phase" "$(result "$file" requests)" "$(result "$file" rate)" \
-    "$(result "$file" p50_ms)" "$(result "$file" p99_ms)" "$(result "$file" max_ms)" \
-    "$(awk -v b="$(result "$file" bytes)" -v n="$(result "$file" requests)" 'BEGIN { printf "%.1f", n ? b / n / 1024 : 0 }')"
-done
+print_figures agenda landing my-ticket door-taps desk-scans
 echo
 
 # --- checks ---------------------------------------------------------------------------------------
-# sum KEY PHASE: a result summed over the warm-up (if any) and the measured run
-sum() {
-  local total=$(result "$WORK/$2.result" "$1")
-  if [ "$WARMUP" -gt 0 ]; then total=$((total + $(result "$WORK/warmup-$2.result" "$1"))); fi
-  echo "$total"
-}
 
 echo "Answers (every request of the benchmark should be the page it asked for, warm-up included):"
 for phase in agenda landing my-ticket; do

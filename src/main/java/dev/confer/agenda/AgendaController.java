@@ -3,6 +3,8 @@ package dev.confer.agenda;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
+import dev.confer.registration.Attendee;
+import dev.confer.registration.RegistrationStatus;
 import dev.confer.registration.Registrations;
 import dev.confer.shared.Caller;
 import dev.confer.shared.LocalizedText;
@@ -119,9 +121,11 @@ class AgendaController {
         if (!tickets.calendarKeyMatches(event, id, key)) {
             throw Rejection.notFound("agenda.calendar-not-found");
         }
-        Locale locale = registrations.find(event, id).map(a -> Locale.forLanguageTag(a.locale()))
-                .orElseThrow(() -> Rejection.notFound("agenda.calendar-not-found"));
-        String body = calendar.write(event, id, agendas.of(event, id), locale, baseUrl(), clock.instant());
+        Attendee attendee = registrations.find(event, id).orElseThrow(() -> Rejection.notFound("agenda.calendar-not-found"));
+        // a cancelled registration's sessions leave the attendee's calendar at its next poll
+        PersonalAgenda agenda = attendee.status() == RegistrationStatus.CANCELLED
+                ? new PersonalAgenda(List.of(), false) : agendas.of(event, id);
+        String body = calendar.write(event, id, agenda, Locale.forLanguageTag(attendee.locale()), baseUrl(), clock.instant());
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())

@@ -174,6 +174,11 @@ class AgendaApiTest extends ApiTest {
         assertThat(after.getComponents(Component.VEVENT)).hasSize(1);
         assertThat(value(after.getComponents(Component.VEVENT).get(0), Property.UID)).isEqualTo(uid);
 
+        assertThat(call("DELETE", "/api/v1/events/" + slug + "/registrations/" + kim.get("id").asString(), ADMIN, null).status())
+                .isEqualTo(200);
+        Calendar cancelled = new CalendarBuilder().build(new StringReader(get(feedPath, null).text()));
+        assertThat(cancelled.getComponents(Component.VEVENT)).as("a cancelled registration's sessions leave the calendar").isEmpty();
+
         assertThat(get(feedPath.replaceAll("key=.*", "key=wrong"), null).status()).isEqualTo(404);
         assertThat(get(feedPath.replaceAll("\\?key=.*", ""), null).status()).isEqualTo(404);
         assertThat(get(feedPath.replaceAll("key=.*", "key=" + kim.get("manageToken").asString()), null).status()).isEqualTo(404);

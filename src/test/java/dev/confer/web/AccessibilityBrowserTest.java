@@ -200,6 +200,38 @@ class AccessibilityBrowserTest extends StaffPagesTest {
         assertNoViolations();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.confer.TestClock clock;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ko-KR", "en-US"})
+    void theAgendaAndTeamVotes(String locale) {
+        lang = locale.substring(0, 2);
+        String slug = defineEvent(uniqueSlug("a11y-agenda"), dev.confer.agenda.AgendaEvents.definition(50, 10));
+        java.util.List<JsonNode> team = registerTeam(slug, "Platform team", "Kim", "Lee");
+        String ticket = "/e/" + slug + "/my-ticket/" + team.getFirst().get("id").asString() + "?token=" + team.getFirst().get("manageToken").asString();
+        clock.set(java.time.Instant.parse("2026-05-14T03:50:00Z")); // 12:50 in Seoul: the 13:00 talks are next
+        try (BrowserContext phone = phone(locale, true)) {
+            Page page = open(phone, ticket.replace("?token", "/agenda?token"));
+            page.locator("#s-S1 button.site-star").click();
+            page.locator("#s-S4 button.site-star").click();
+            assertThat(page.locator("#mine-S1 .site-clash")).isVisible();
+            audit(page, "my-agenda");
+            page.navigate(ticket);
+            assertThat(page.locator("#next-title")).isVisible();
+            assertThat(page.locator("#team-card")).isVisible();
+            audit(page, "my-ticket-next-and-team");
+            page.navigate(ticket.replace("?token", "/team?token"));
+            page.locator("#vote-2026-05-14T1300-S2").check();
+            page.locator("#vote-2026-05-14T1300").click();
+            assertThat(page.locator("#tally-2026-05-14T1300 .site-plan")).isVisible();
+            audit(page, "team-votes");
+        } finally {
+            clock.reset();
+        }
+        assertNoViolations();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"ko-KR", "en-US"})
     void signInAndRefusals(String locale) {
