@@ -54,8 +54,18 @@ class DeskCameraBrowserTest extends StaffPagesTest {
                     .noneMatch(url -> url.contains("zxing"));
 
             page.locator("#camera-start").click();
-            assertThat(page.locator("#verdict")).hasAttribute("data-result", "CHECKED_IN",
-                    new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
+            try {
+                assertThat(page.locator("#verdict")).hasAttribute("data-result", "CHECKED_IN",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
+            } catch (AssertionError e) {
+                // what the camera was doing, so that a stall says where it stood
+                System.out.println("desk camera state: " + page.evaluate("() => { const v = document.getElementById('camera'); "
+                        + "return JSON.stringify({readyState: v.readyState, width: v.videoWidth, paused: v.paused, time: v.currentTime, "
+                        + "stream: !!v.srcObject, hidden: document.hidden, status: document.getElementById('camera-status').textContent, "
+                        + "box: document.getElementById('camera-box').hidden, zxing: !!window.ZXing}); }"));
+                screenshot(page, "desk-camera-stalled");
+                throw e;
+            }
             assertThat(page.locator("#verdict")).containsText("한지우");
             assertThat(page.locator("#camera-box")).isHidden();
             org.assertj.core.api.Assertions.assertThat(scripts).anyMatch(url -> url.contains("zxing"));
