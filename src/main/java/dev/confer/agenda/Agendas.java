@@ -44,6 +44,14 @@ public class Agendas {
         return build(event, registrationId);
     }
 
+    /** The agenda of a registration the caller has already read (the pages under My ticket do). */
+    public PersonalAgenda of(EventSchedule event, Attendee attendee) {
+        if (attendee.eventId() != event.id()) {
+            throw Rejection.notFound("registration.not-found", attendee.id());
+        }
+        return build(event, attendee.id());
+    }
+
     /** Stars a session (again: nothing changes). */
     @Transactional
     public PersonalAgenda star(EventSchedule event, UUID registrationId, String sessionCode) {
@@ -70,10 +78,6 @@ public class Agendas {
     }
 
     /** The session on the agenda running now or starting next, with its place and live seats; empty when none is left. */
-    public Optional<NextSession> next(EventSchedule event, UUID registrationId) {
-        return next(event, of(event, registrationId));
-    }
-
     public Optional<NextSession> next(EventSchedule event, PersonalAgenda agenda) {
         Instant now = clock.instant();
         return agenda.next(event, now).map(entry -> {

@@ -77,7 +77,8 @@ public class TeamVotes {
     }
 
     private TeamBoard board(EventSchedule event, Team team, UUID me) {
-        Map<String, SeatsLeft.Seats> left = seats.all(event);
+        // seats are read once, and only when a slot has candidates to show them for
+        java.util.function.Supplier<Map<String, SeatsLeft.Seats>> left = TeamPlanner.memoize(() -> seats.all(event));
         Map<UUID, String> names = team.members().stream().collect(Collectors.toMap(TeamMember::registrationId, TeamMember::name));
         List<VoteStore.Vote> votes = store.votes(team.id());
         Map<String, List<TeamPlanner.Count>> counts = TeamPlanner.counts(team, votes);
@@ -89,7 +90,7 @@ public class TeamVotes {
         List<TeamBoard.SlotBoard> slots = new ArrayList<>();
         for (Slot slot : Slot.all(event)) {
             List<TeamPlanner.Count> slotCounts = counts.getOrDefault(slot.id(), List.of());
-            String plan = TeamPlanner.winner(slotCounts, () -> left);
+            String plan = TeamPlanner.winner(slotCounts, left);
             Map<String, TeamPlanner.Count> byCode = slotCounts.stream().collect(Collectors.toMap(TeamPlanner.Count::sessionCode, Function.identity()));
             List<TeamBoard.Candidate> candidates = proposals.getOrDefault(slot.id(), List.of()).stream()
                     .filter(p -> event.session(p.sessionCode()).isPresent())
@@ -97,7 +98,7 @@ public class TeamVotes {
                         TeamPlanner.Count c = byCode.get(p.sessionCode());
                         List<String> voters = c == null ? List.of() : c.voters().stream().map(names::get).toList();
                         return new TeamBoard.Candidate(event.session(p.sessionCode()).orElseThrow(), voters.size(), voters,
-                                names.getOrDefault(p.proposedBy(), ""), left.get(p.sessionCode()), p.sessionCode().equals(plan));
+                                names.getOrDefault(p.proposedBy(), ""), left.get().get(p.sessionCode()), p.sessionCode().equals(plan));
                     })
                     .sorted(java.util.Comparator.comparing((TeamBoard.Candidate c) -> !c.plan()).thenComparing(c -> -c.votes()))
                     .toList();

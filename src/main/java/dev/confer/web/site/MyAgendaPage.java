@@ -63,7 +63,7 @@ class MyAgendaPage {
                   Model model, Locale locale) {
         EventSchedule event = events.require(slug);
         Attendee attendee = holder.require(event, id, token);
-        PersonalAgenda agenda = agendas.of(event, id);
+        PersonalAgenda agenda = agendas.of(event, attendee);
         model.addAttribute("event", event);
         model.addAttribute("attendee", attendee);
         model.addAttribute("token", token);
@@ -73,8 +73,9 @@ class MyAgendaPage {
         model.addAttribute("clashes", agenda.entries().stream().filter(PersonalAgenda.Entry::clashes).collect(Collectors.toMap(
                 e -> e.session().code(), e -> e.clashesWith().stream().map(code -> event.session(code).orElseThrow().title()
                         .in(locale.getLanguage())).collect(Collectors.joining(", ")))));
-        model.addAttribute("rooms", event.rooms().stream().collect(Collectors.toMap(EventSchedule.Room::code, r -> r)));
-        model.addAttribute("programme", programme(event, agenda));
+        Map<String, EventSchedule.Room> rooms = event.rooms().stream().collect(Collectors.toMap(EventSchedule.Room::code, r -> r));
+        model.addAttribute("rooms", rooms);
+        model.addAttribute("programme", programme(event, agenda, rooms));
         model.addAttribute("next", agendas.next(event, agenda).orElse(null));
         model.addAttribute("today", event.localDate(clock.instant()));
         String feed = ServletUriComponentsBuilder.fromCurrentContextPath()
@@ -115,7 +116,7 @@ class MyAgendaPage {
                 Model model) {
         EventSchedule event = events.require(slug);
         Attendee attendee = holder.require(event, id, token);
-        NextSession next = agendas.next(event, id).orElse(null);
+        NextSession next = agendas.next(event, agendas.of(event, attendee)).orElse(null);
         model.addAttribute("event", event);
         model.addAttribute("attendee", attendee);
         model.addAttribute("token", token);
@@ -124,8 +125,7 @@ class MyAgendaPage {
         return "site/next-session :: card";
     }
 
-    private static List<ProgrammeDay> programme(EventSchedule event, PersonalAgenda agenda) {
-        Map<String, EventSchedule.Room> rooms = event.rooms().stream().collect(Collectors.toMap(EventSchedule.Room::code, r -> r));
+    private static List<ProgrammeDay> programme(EventSchedule event, PersonalAgenda agenda, Map<String, EventSchedule.Room> rooms) {
         Map<LocalDate, List<ProgrammeSlot>> byDay = new java.util.TreeMap<>();
         for (Slot slot : Slot.all(event)) {
             List<ProgrammeSession> sessions = slot.sessions(event).stream().map(s -> new ProgrammeSession(s, rooms.get(s.room()),
