@@ -93,7 +93,7 @@ public abstract class ApiTest {
     }
 
     /**
-     * A small valid event on 2026-05-14 and 2026-05-15 (Asia/Seoul, doors 08:00–18:00), keynote
+     * A small valid event on 2037-05-14 and 2037-05-15 (Asia/Seoul, doors 08:00–18:00), keynote
      * 10:00–11:30 in two halls, room 301 with one session per day, and booths B01/B02.
      */
     protected static Map<String, Object> eventDefinition(int capacity, int waitlist, int vouchersPerDay,
@@ -104,7 +104,7 @@ public abstract class ApiTest {
         def.put("capacity", capacity);
         def.put("waitlist", waitlist);
         List<Object> days = new ArrayList<>();
-        for (String date : List.of("2026-05-14", "2026-05-15")) {
+        for (String date : List.of("2037-05-14", "2037-05-15")) {
             days.add(Map.of("date", date, "doorsOpen", "08:00", "end", "18:00", "mealVouchers", vouchersPerDay,
                     "keynote", Map.of("start", "10:00", "end", "11:30",
                             "halls", List.of(Map.of("name", "Hall D", "seats", hallSeats),
@@ -114,8 +114,8 @@ public abstract class ApiTest {
         def.put("rooms", List.of(Map.of("code", "301", "name", Map.of("ko", "301호", "en", "Room 301"), "capacity", roomCapacity)));
         def.put("tracks", List.of(Map.of("code", "fin", "name", Map.of("ko", "금융 및 핀테크", "en", "Finance & Fintech"))));
         def.put("sessions", List.of(
-                session("S101", "2026-05-14", "13:00", "13:40"),
-                session("S201", "2026-05-15", "13:00", "13:40")));
+                session("S101", "2037-05-14", "13:00", "13:40"),
+                session("S201", "2037-05-15", "13:00", "13:40")));
         def.put("booths", List.of(Map.of("code", "B01", "sponsor", "ACME Cloud", "location", "A-12"),
                 Map.of("code", "B02", "sponsor", Map.of("ko", "한빛 데이터", "en", "Hanbit Data"), "location", "A-14")));
         return def;
@@ -141,7 +141,21 @@ public abstract class ApiTest {
         if (r.status() != 201 && r.status() != 200) {
             throw new AssertionError("defining " + slug + " failed: " + r.status() + " " + r.text());
         }
+        awaitEventsHandled(); // the reminders are planned after commit
         return slug;
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private javax.sql.DataSource dataSource;
+
+    /**
+     * Waits until every cross-module event published so far has been handled by its after-commit listeners
+     * (the event publication registry deletes a publication once its listener finished).
+     */
+    protected void awaitEventsHandled() {
+        org.springframework.jdbc.core.JdbcTemplate sql = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(() -> sql.queryForObject("SELECT count(*) FROM event_publication", Integer.class) == 0);
     }
 
     protected String staffToken(String slug, String role, String booth) {

@@ -42,7 +42,7 @@ public class BoothLeads {
             throw Rejection.forbidden("access.other-booth-leads", String.valueOf(caller.boothCode()), boothCode);
         }
         List<BoothVisits.Visit> visitors = visits.at(event.id(), boothCode);
-        Map<java.util.UUID, Attendee> people = registrations.findAll(visitors.stream().map(BoothVisits.Visit::registrationId).toList())
+        Map<dev.confer.shared.RegistrationId, Attendee> people = registrations.findAll(visitors.stream().map(BoothVisits.Visit::registrationId).toList())
                 .stream().collect(Collectors.toMap(Attendee::id, Function.identity()));
         return visitors.stream()
                 .filter(v -> people.containsKey(v.registrationId())) // gone once personal data was deleted

@@ -1,5 +1,6 @@
 package dev.confer.access;
 
+import dev.confer.shared.RegistrationId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,15 +22,15 @@ class BoothVisits {
         this.jdbc = jdbc;
     }
 
-    record Visit(UUID registrationId, Instant firstVisitAt, Instant lastVisitAt, int visits) {
+    record Visit(RegistrationId registrationId, Instant firstVisitAt, Instant lastVisitAt, int visits) {
     }
 
     record Totals(int visitors, int visits) {
     }
 
-    @Nullable Integer visitsOf(long eventId, String booth, UUID registrationId) {
+    @Nullable Integer visitsOf(long eventId, String booth, RegistrationId registrationId) {
         return jdbc.sql("SELECT visits FROM booth_lead WHERE event_id = ? AND booth_code = ? AND registration_id = ?")
-                .params(eventId, booth, registrationId)
+                .params(eventId, booth, registrationId.value())
                 .query(Integer.class).optional().orElse(null);
     }
 
@@ -39,7 +40,7 @@ class BoothVisits {
                         SELECT registration_id, first_visit_at, last_visit_at, visits FROM booth_lead
                         WHERE event_id = ? AND booth_code = ? ORDER BY first_visit_at, registration_id""")
                 .params(eventId, booth)
-                .query((rs, n) -> new Visit(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                .query((rs, n) -> new Visit(new RegistrationId(rs.getObject(1, UUID.class)), rs.getObject(2, OffsetDateTime.class).toInstant(),
                         rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getInt(4)))
                 .list();
     }

@@ -2,12 +2,12 @@ package dev.confer.access;
 
 import dev.confer.checkin.Checkins;
 import dev.confer.events.EventSchedule;
+import dev.confer.shared.RegistrationId;
 import dev.confer.shared.Rejection;
 import dev.confer.tickets.Tickets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-import java.util.UUID;
 
 /** Reads who is tapping: a signed QR ticket, or the NFC chip of the badge printed at the desk. */
 @Component
@@ -22,7 +22,7 @@ class Credentials {
     }
 
     /** The registration; 400 unless exactly one credential, 422 for a forged ticket, 404 for an unbound badge. */
-    UUID registrationOf(EventSchedule event, TapRequest.@Nullable Credential credential) {
+    RegistrationId registrationOf(EventSchedule event, TapRequest.@Nullable Credential credential) {
         String ticket = credential == null || isBlank(credential.ticket()) ? null : credential.ticket();
         String nfcUid = credential == null || isBlank(credential.nfcUid()) ? null : credential.nfcUid();
         if (ticket != null && nfcUid != null) {

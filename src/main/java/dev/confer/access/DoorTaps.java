@@ -5,13 +5,18 @@ import dev.confer.events.EventSchedule;
 import dev.confer.registration.Attendee;
 import dev.confer.registration.Registrations;
 import dev.confer.shared.Caller;
+import dev.confer.shared.RegistrationId;
 import dev.confer.shared.Rejection;
 import dev.confer.shared.Role;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -37,6 +42,13 @@ public class DoorTaps {
     private final BoothVisits booths;
     private final Turnstile turnstile;
     private final Clock clock;
+    /**
+     * A tap is one statement; it is tried again (three times in all) when it lost a race on a unique key to the
+     * same attendee at another door, or when PostgreSQL chose it as a deadlock victim: the lost attempt changed nothing.
+     */
+    private final RetryTemplate attempts = new RetryTemplate(RetryPolicy.builder()
+            .includes(DuplicateKeyException.class, PessimisticLockingFailureException.class).maxRetries(2)
+            .delay(Duration.ofMillis(1)).jitter(Duration.ofMillis(1)).build());
 
     DoorTaps(Credentials credentials, Checkins checkins, Registrations registrations, TapLog log, SessionSeats seats,
              BoothVisits booths, Turnstile turnstile, Clock clock) {
@@ -57,10 +69,10 @@ public class DoorTaps {
             throw Rejection.forbidden("access.other-booth", String.valueOf(caller.boothCode()), point.text());
         }
         Instant at = at(request.at());
-        UUID attendee = credentials.registrationOf(event, request.credential());
+        RegistrationId attendee = credentials.registrationOf(event, request.credential());
         boolean mayEnter = checkins.checkedIn(attendee, event.localDate(at))
                 && registrations.find(event, attendee).map(Attendee::isConfirmed).orElse(false);
-        for (int attempt = 1; ; attempt++) {
+        return attempts.invoke(() -> {
             try {
                 if (point.isSession()) {
                     int seatsInDefinition = event.seatsAt(event.session(point.code()).orElseThrow());
@@ -75,16 +87,14 @@ public class DoorTaps {
                 if (first.isPresent()) {
                     return standing(event, point, attendee, TapResult.DUPLICATE).duplicateOf(first.get());
                 }
-                if (attempt == 3) {
-                    throw e;
-                }
                 // the same attendee came in through another door of this session at the same moment: again
+                throw e;
             }
-        }
+        });
     }
 
     /** The counts as they stand, for an answer that changed nothing. */
-    private TapAnswer standing(EventSchedule event, TapPoint point, UUID attendee, TapResult result) {
+    private TapAnswer standing(EventSchedule event, TapPoint point, RegistrationId attendee, TapResult result) {
         if (point.isSession()) {
             int seatsInDefinition = event.seatsAt(event.session(point.code()).orElseThrow());
             return TapAnswer.atSession(result, seats.fill(event.id(), point.code(), seatsInDefinition));

@@ -1,5 +1,6 @@
 package dev.confer.access;
 
+import dev.confer.shared.RegistrationId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -38,10 +39,10 @@ class Turnstile {
     record BoothPass(TapResult result, @Nullable Integer visits) {
     }
 
-    SessionPass throughSessionDoor(UUID tapId, long eventId, String session, String point, UUID registrationId,
+    SessionPass throughSessionDoor(UUID tapId, long eventId, String session, String point, RegistrationId registrationId,
                                    Instant at, boolean mayEnter, int seatsInDefinition) {
         Map<String, Object> tap = Map.of("tap", tapId, "event", eventId, "session", session, "point", point,
-                "registration", registrationId, "at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC), "mayEnter", mayEnter);
+                "registration", registrationId.value(), "at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC), "mayEnter", mayEnter);
         return tryForASeat(tap, seatsInDefinition).orElseGet(() -> turnAway(tap, seatsInDefinition));
     }
 
@@ -105,7 +106,7 @@ class Turnstile {
                 rs.getObject(3) == null ? seatsInDefinition : rs.getInt(3));
     }
 
-    BoothPass atBooth(UUID tapId, long eventId, String booth, String point, UUID registrationId, Instant at,
+    BoothPass atBooth(UUID tapId, long eventId, String booth, String point, RegistrationId registrationId, Instant at,
                       boolean mayEnter) {
         // taps synced late from an offline scanner may be older than ones already counted
         return jdbc.sql("""
@@ -129,7 +130,7 @@ class Turnstile {
                         FROM logged l""")
                 .param("event", eventId)
                 .param("booth", booth)
-                .param("registration", registrationId)
+                .param("registration", registrationId.value())
                 .param("mayEnter", mayEnter)
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .param("tap", tapId)

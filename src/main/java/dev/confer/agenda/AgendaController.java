@@ -1,26 +1,25 @@
 package dev.confer.agenda;
 
+import dev.confer.shared.RegistrationId;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
 import dev.confer.registration.Attendee;
 import dev.confer.registration.RegistrationStatus;
 import dev.confer.registration.Registrations;
-import dev.confer.shared.Caller;
 import dev.confer.shared.LocalizedText;
 import dev.confer.shared.Rejection;
-import dev.confer.tickets.Tickets;
+import dev.confer.tickets.Holder;
+import dev.confer.tickets.ManageTokens;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -41,16 +40,16 @@ class AgendaController {
 
     private final EventCatalog events;
     private final Agendas agendas;
-    private final Tickets tickets;
+    private final ManageTokens manageTokens;
     private final Registrations registrations;
     private final CalendarFeed calendar;
     private final Clock clock;
 
-    AgendaController(EventCatalog events, Agendas agendas, Tickets tickets, Registrations registrations,
+    AgendaController(EventCatalog events, Agendas agendas, ManageTokens manageTokens, Registrations registrations,
                      CalendarFeed calendar, Clock clock) {
         this.events = events;
         this.agendas = agendas;
-        this.tickets = tickets;
+        this.manageTokens = manageTokens;
         this.registrations = registrations;
         this.calendar = calendar;
         this.clock = clock;
@@ -75,57 +74,42 @@ class AgendaController {
     }
 
     @GetMapping("/api/v1/events/{slug}/registrations/{id}/agenda")
-    AgendaView get(@PathVariable String slug, @PathVariable UUID id, @AuthenticationPrincipal @Nullable Caller caller,
-                   @RequestParam(name = "token", required = false) @Nullable String token,
-                   @RequestHeader(name = "X-Manage-Token", required = false) @Nullable String headerToken) {
-        EventSchedule event = holder(slug, id, caller, token, headerToken);
-        return view(event, id, agendas.of(event, id));
+    AgendaView get(Holder holder) {
+        return view(holder.event(), holder.id(), agendas.of(holder.event(), holder.id()));
     }
 
     @PutMapping("/api/v1/events/{slug}/registrations/{id}/agenda/stars/{code}")
-    AgendaView star(@PathVariable String slug, @PathVariable UUID id, @PathVariable String code,
-                    @AuthenticationPrincipal @Nullable Caller caller,
-                    @RequestParam(name = "token", required = false) @Nullable String token,
-                    @RequestHeader(name = "X-Manage-Token", required = false) @Nullable String headerToken) {
-        EventSchedule event = holder(slug, id, caller, token, headerToken);
-        return view(event, id, agendas.star(event, id, code));
+    AgendaView star(Holder holder, @PathVariable String code) {
+        return view(holder.event(), holder.id(), agendas.star(holder.event(), holder.id(), code));
     }
 
     @DeleteMapping("/api/v1/events/{slug}/registrations/{id}/agenda/stars/{code}")
-    AgendaView unstar(@PathVariable String slug, @PathVariable UUID id, @PathVariable String code,
-                      @AuthenticationPrincipal @Nullable Caller caller,
-                      @RequestParam(name = "token", required = false) @Nullable String token,
-                      @RequestHeader(name = "X-Manage-Token", required = false) @Nullable String headerToken) {
-        EventSchedule event = holder(slug, id, caller, token, headerToken);
-        return view(event, id, agendas.unstar(event, id, code));
+    AgendaView unstar(Holder holder, @PathVariable String code) {
+        return view(holder.event(), holder.id(), agendas.unstar(holder.event(), holder.id(), code));
     }
 
     @PutMapping("/api/v1/events/{slug}/registrations/{id}/agenda/nudge")
-    AgendaView nudge(@PathVariable String slug, @PathVariable UUID id, @RequestBody NudgeChange body,
-                     @AuthenticationPrincipal @Nullable Caller caller,
-                     @RequestParam(name = "token", required = false) @Nullable String token,
-                     @RequestHeader(name = "X-Manage-Token", required = false) @Nullable String headerToken) {
-        EventSchedule event = holder(slug, id, caller, token, headerToken);
+    AgendaView nudge(Holder holder, @RequestBody NudgeChange body) {
         if (body.enabled() == null) {
             throw new Rejection(400, "agenda.nudge-enabled-required",
                     List.of(new Rejection.FieldProblem("/enabled", "agenda.nudge-enabled-required")));
         }
-        return view(event, id, agendas.nudge(event, id, body.enabled()));
+        return view(holder.event(), holder.id(), agendas.nudge(holder.event(), holder.id(), body.enabled()));
     }
 
     /** The calendar feed: the key in the address is the only credential (calendar apps send nothing else). */
     @GetMapping("/api/v1/events/{slug}/registrations/{id}/agenda.ics")
-    ResponseEntity<String> ics(@PathVariable String slug, @PathVariable UUID id,
+    ResponseEntity<String> ics(@PathVariable String slug, @PathVariable RegistrationId id,
                                @RequestParam(name = "key", required = false) @Nullable String key) {
         EventSchedule event = events.require(slug);
-        if (!tickets.calendarKeyMatches(event, id, key)) {
+        if (!manageTokens.calendarKeyMatches(event, id, key)) {
             throw Rejection.notFound("agenda.calendar-not-found");
         }
         Attendee attendee = registrations.find(event, id).orElseThrow(() -> Rejection.notFound("agenda.calendar-not-found"));
         // a cancelled registration's sessions leave the attendee's calendar at its next poll
         PersonalAgenda agenda = attendee.status() == RegistrationStatus.CANCELLED
                 ? new PersonalAgenda(List.of(), false) : agendas.of(event, id);
-        String body = calendar.write(event, id, agenda, Locale.forLanguageTag(attendee.locale()), baseUrl(), clock.instant());
+        String body = calendar.write(event, id, agenda, attendee.language().locale(), baseUrl(), clock.instant());
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
@@ -133,13 +117,7 @@ class AgendaController {
                 .body(body);
     }
 
-    private EventSchedule holder(String slug, UUID id, @Nullable Caller caller, @Nullable String token, @Nullable String headerToken) {
-        EventSchedule event = events.require(slug);
-        tickets.requireHolderOrStaff(event, id, caller, token != null ? token : headerToken, "registration.token-required");
-        return event;
-    }
-
-    private AgendaView view(EventSchedule event, UUID id, PersonalAgenda agenda) {
+    private AgendaView view(EventSchedule event, RegistrationId id, PersonalAgenda agenda) {
         List<EntryView> entries = agenda.entries().stream().map(e -> {
             EventSchedule.Session s = e.session();
             RoomView room = event.room(s.room()).map(r -> new RoomView(r.code(), r.name(), r.floor(), r.directions())).orElse(null);
@@ -150,9 +128,9 @@ class AgendaController {
         return new AgendaView(entries, agenda.nudge(), calendarUrl(event, id), next);
     }
 
-    private String calendarUrl(EventSchedule event, UUID id) {
+    private String calendarUrl(EventSchedule event, RegistrationId id) {
         return baseUrl() + "/api/v1/events/" + event.slug() + "/registrations/" + id + "/agenda.ics?key="
-                + tickets.calendarKey(event, id);
+                + manageTokens.calendarKey(event, id);
     }
 
     private static String baseUrl() {

@@ -1,5 +1,6 @@
 package dev.confer.agenda;
 
+import dev.confer.shared.RegistrationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,62 +22,62 @@ class AgendaStore {
     }
 
     /** True when the star is new. */
-    boolean star(long eventId, UUID registrationId, String sessionCode) {
+    boolean star(long eventId, RegistrationId registrationId, String sessionCode) {
         return jdbc.sql("""
                         INSERT INTO agenda_star (registration_id, event_id, session_code) VALUES (?, ?, ?)
                         ON CONFLICT (registration_id, session_code) DO NOTHING""")
-                .params(registrationId, eventId, sessionCode).update() == 1;
+                .params(registrationId.value(), eventId, sessionCode).update() == 1;
     }
 
-    boolean unstar(UUID registrationId, String sessionCode) {
+    boolean unstar(RegistrationId registrationId, String sessionCode) {
         return jdbc.sql("DELETE FROM agenda_star WHERE registration_id = ? AND session_code = ?")
-                .params(registrationId, sessionCode).update() == 1;
+                .params(registrationId.value(), sessionCode).update() == 1;
     }
 
     /** The codes of the sessions this attendee starred. */
-    Set<String> starred(UUID registrationId) {
+    Set<String> starred(RegistrationId registrationId) {
         return Set.copyOf(jdbc.sql("SELECT session_code FROM agenda_star WHERE registration_id = ?")
-                .param(registrationId).query(String.class).list());
+                .param(registrationId.value()).query(String.class).list());
     }
 
     /** Of these attendees, those who starred any of these sessions. */
-    Set<UUID> starredAny(Collection<UUID> registrationIds, Collection<String> sessionCodes) {
+    Set<RegistrationId> starredAny(Collection<RegistrationId> registrationIds, Collection<String> sessionCodes) {
         if (registrationIds.isEmpty() || sessionCodes.isEmpty()) {
             return Set.of();
         }
         return jdbc.sql("SELECT DISTINCT registration_id FROM agenda_star WHERE registration_id = ANY(?) AND session_code = ANY(?)")
-                .params(registrationIds.toArray(UUID[]::new), sessionCodes.toArray(String[]::new))
-                .query(UUID.class).list().stream().collect(Collectors.toSet());
+                .params(registrationIds.stream().map(RegistrationId::value).toArray(UUID[]::new), sessionCodes.toArray(String[]::new))
+                .query((rs, n) -> new RegistrationId(rs.getObject(1, UUID.class))).list().stream().collect(Collectors.toSet());
     }
 
-    void setNudge(long eventId, UUID registrationId, boolean enabled) {
+    void setNudge(long eventId, RegistrationId registrationId, boolean enabled) {
         jdbc.sql("""
                         INSERT INTO agenda_nudge (registration_id, event_id, enabled) VALUES (?, ?, ?)
                         ON CONFLICT (registration_id) DO UPDATE SET enabled = excluded.enabled, changed_at = now()""")
-                .params(registrationId, eventId, enabled).update();
+                .params(registrationId.value(), eventId, enabled).update();
     }
 
-    boolean nudge(UUID registrationId) {
-        return jdbc.sql("SELECT enabled FROM agenda_nudge WHERE registration_id = ?").param(registrationId)
+    boolean nudge(RegistrationId registrationId) {
+        return jdbc.sql("SELECT enabled FROM agenda_nudge WHERE registration_id = ?").param(registrationId.value())
                 .query(Boolean.class).optional().orElse(false);
     }
 
     /** Those who starred the session and asked for the nudge. */
-    List<UUID> starredWithNudge(long eventId, String sessionCode) {
+    List<RegistrationId> starredWithNudge(long eventId, String sessionCode) {
         return jdbc.sql("""
                         SELECT s.registration_id FROM agenda_star s
                         JOIN agenda_nudge n ON n.registration_id = s.registration_id AND n.enabled
                         WHERE s.event_id = ? AND s.session_code = ?""")
-                .params(eventId, sessionCode).query(UUID.class).list();
+                .params(eventId, sessionCode).query((rs, n) -> new RegistrationId(rs.getObject(1, UUID.class))).list();
     }
 
     /** Of these attendees, those who asked for the nudge. */
-    Set<UUID> withNudge(Collection<UUID> registrationIds) {
+    Set<RegistrationId> withNudge(Collection<RegistrationId> registrationIds) {
         if (registrationIds.isEmpty()) {
             return Set.of();
         }
         return jdbc.sql("SELECT registration_id FROM agenda_nudge WHERE enabled AND registration_id = ANY(?)")
-                .param(registrationIds.toArray(UUID[]::new)).query(UUID.class).list().stream().collect(Collectors.toSet());
+                .param(registrationIds.stream().map(RegistrationId::value).toArray(UUID[]::new)).query((rs, n) -> new RegistrationId(rs.getObject(1, UUID.class))).list().stream().collect(Collectors.toSet());
     }
 
     /**

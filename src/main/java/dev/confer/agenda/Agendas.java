@@ -1,5 +1,6 @@
 package dev.confer.agenda;
 
+import dev.confer.shared.RegistrationId;
 import dev.confer.access.SeatsLeft;
 import dev.confer.events.EventSchedule;
 import dev.confer.registration.Attendee;
@@ -39,7 +40,7 @@ public class Agendas {
         this.clock = clock;
     }
 
-    public PersonalAgenda of(EventSchedule event, UUID registrationId) {
+    public PersonalAgenda of(EventSchedule event, RegistrationId registrationId) {
         attendee(event, registrationId);
         return build(event, registrationId);
     }
@@ -54,7 +55,7 @@ public class Agendas {
 
     /** Stars a session (again: nothing changes). */
     @Transactional
-    public PersonalAgenda star(EventSchedule event, UUID registrationId, String sessionCode) {
+    public PersonalAgenda star(EventSchedule event, RegistrationId registrationId, String sessionCode) {
         EventSchedule.Session session = session(event, sessionCode);
         active(event, registrationId);
         store.star(event.id(), registrationId, session.code());
@@ -62,7 +63,7 @@ public class Agendas {
     }
 
     @Transactional
-    public PersonalAgenda unstar(EventSchedule event, UUID registrationId, String sessionCode) {
+    public PersonalAgenda unstar(EventSchedule event, RegistrationId registrationId, String sessionCode) {
         session(event, sessionCode);
         active(event, registrationId);
         store.unstar(registrationId, sessionCode);
@@ -71,7 +72,7 @@ public class Agendas {
 
     /** Turns the e-mail shortly before each session on the agenda on or off. */
     @Transactional
-    public PersonalAgenda nudge(EventSchedule event, UUID registrationId, boolean enabled) {
+    public PersonalAgenda nudge(EventSchedule event, RegistrationId registrationId, boolean enabled) {
         active(event, registrationId);
         store.setNudge(event.id(), registrationId, enabled);
         return build(event, registrationId);
@@ -89,7 +90,7 @@ public class Agendas {
         });
     }
 
-    private PersonalAgenda build(EventSchedule event, UUID registrationId) {
+    private PersonalAgenda build(EventSchedule event, RegistrationId registrationId) {
         Set<String> starredCodes = store.starred(registrationId);
         List<EventSchedule.Session> starred = event.sessions().stream().filter(s -> starredCodes.contains(s.code())).toList();
         Set<Slot> starredSlots = starred.stream().map(Slot::of).collect(java.util.stream.Collectors.toSet());
@@ -100,12 +101,12 @@ public class Agendas {
         return PersonalAgenda.of(starred, planned, store.nudge(registrationId));
     }
 
-    private Attendee attendee(EventSchedule event, UUID registrationId) {
+    private Attendee attendee(EventSchedule event, RegistrationId registrationId) {
         return registrations.find(event, registrationId)
                 .orElseThrow(() -> Rejection.notFound("registration.not-found", registrationId));
     }
 
-    private void active(EventSchedule event, UUID registrationId) {
+    private void active(EventSchedule event, RegistrationId registrationId) {
         if (attendee(event, registrationId).status() == RegistrationStatus.CANCELLED) {
             throw Rejection.conflict("agenda.cancelled");
         }

@@ -1,5 +1,7 @@
 package dev.confer.agenda;
 
+import dev.confer.shared.Language;
+import dev.confer.shared.RegistrationId;
 import dev.confer.events.EventSchedule;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -32,12 +34,12 @@ class CalendarFeed {
         this.messages = messages;
     }
 
-    String write(EventSchedule event, UUID registrationId, PersonalAgenda agenda, Locale locale, String baseUrl, Instant now) {
-        String lang = locale.getLanguage();
+    String write(EventSchedule event, RegistrationId registrationId, PersonalAgenda agenda, Locale locale, String baseUrl, Instant now) {
+        Language lang = Language.of(locale);
         Lines out = new Lines();
         out.add("BEGIN:VCALENDAR");
         out.add("VERSION:2.0");
-        out.add("PRODID:-//Confer//Personal agenda//" + lang.toUpperCase(Locale.ROOT));
+        out.add("PRODID:-//Confer//Personal agenda//" + lang.code().toUpperCase(Locale.ROOT));
         out.add("CALSCALE:GREGORIAN");
         out.add("METHOD:PUBLISH");
         out.add("X-WR-CALNAME:" + text(messages.getMessage("agenda.calendar.name", new Object[]{event.name().in(lang)}, locale)));
@@ -66,7 +68,7 @@ class CalendarFeed {
         return out.toString();
     }
 
-    private String location(EventSchedule.Room room, EventSchedule.Session s, String lang, Locale locale) {
+    private String location(EventSchedule.Room room, EventSchedule.Session s, Language lang, Locale locale) {
         if (room == null) {
             return s.room();
         }
@@ -75,7 +77,7 @@ class CalendarFeed {
                 : messages.getMessage("agenda.calendar.room-floor", new Object[]{name, room.floor()}, locale);
     }
 
-    private String description(EventSchedule event, PersonalAgenda.Entry entry, EventSchedule.Room room, String lang,
+    private String description(EventSchedule event, PersonalAgenda.Entry entry, EventSchedule.Room room, Language lang,
                                Locale locale, String baseUrl) {
         StringBuilder d = new StringBuilder();
         EventSchedule.Session s = entry.session();

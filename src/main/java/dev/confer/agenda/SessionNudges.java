@@ -1,5 +1,6 @@
 package dev.confer.agenda;
 
+import dev.confer.shared.RegistrationId;
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
 import dev.confer.registration.Attendee;
@@ -74,9 +75,9 @@ class SessionNudges {
             if (!store.claimNudgeRun(event.id(), session.code(), start, now)) {
                 return 0;
             }
-            List<UUID> recipients = registrations.findAll(recipients(event, session)).stream()
+            List<RegistrationId> recipients = registrations.findAll(recipients(event, session)).stream()
                     .filter(Attendee::isConfirmed).map(Attendee::id).sorted().toList();
-            for (UUID id : recipients) {
+            for (RegistrationId id : recipients) {
                 publisher.publishEvent(new StarredSessionSoon(id, event.id(), event.slug(), session.code()));
             }
             store.recordQueued(event.id(), session.code(), start, recipients.size());
@@ -89,12 +90,12 @@ class SessionNudges {
     }
 
     /** Who starred it and asked for the nudge, and who follows a team plan that chose it in a slot they starred nothing in. */
-    private Set<UUID> recipients(EventSchedule event, EventSchedule.Session session) {
-        Set<UUID> ids = new HashSet<>(store.starredWithNudge(event.id(), session.code()));
+    private Set<RegistrationId> recipients(EventSchedule event, EventSchedule.Session session) {
+        Set<RegistrationId> ids = new HashSet<>(store.starredWithNudge(event.id(), session.code()));
         Slot slot = Slot.of(session);
-        Set<UUID> followers = plans.followersOf(event, slot, session.code());
+        Set<RegistrationId> followers = plans.followersOf(event, slot, session.code());
         if (!followers.isEmpty()) {
-            Set<UUID> nudged = new HashSet<>(store.withNudge(followers));
+            Set<RegistrationId> nudged = new HashSet<>(store.withNudge(followers));
             nudged.removeAll(store.starredAny(nudged, slot.sessions(event).stream().map(EventSchedule.Session::code).toList()));
             ids.addAll(nudged);
         }

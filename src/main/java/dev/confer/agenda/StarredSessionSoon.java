@@ -1,5 +1,6 @@
 package dev.confer.agenda;
 
+import dev.confer.shared.RegistrationId;
 import java.util.UUID;
 
 /**
@@ -7,5 +8,5 @@ import java.util.UUID;
  * per attendee inside the transaction of the job that found it, so the mail is queued exactly when the
  * job's run counts as done.
  */
-public record StarredSessionSoon(UUID registrationId, long eventId, String eventSlug, String sessionCode) {
+public record StarredSessionSoon(RegistrationId registrationId, long eventId, String eventSlug, String sessionCode) {
 }

@@ -3,17 +3,17 @@ package dev.confer.agenda;
 import dev.confer.access.SeatsLeft;
 import dev.confer.events.EventSchedule;
 import dev.confer.registration.Team;
+import dev.confer.shared.RegistrationId;
 import org.jspecify.annotations.Nullable;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A team's votes as its members see them: per slot the proposed sessions with their votes and voters, the
  * seats left at each, the member's own vote and the team's plan (the most-voted session; ties go to more
  * seats left, then to the session that reached its count first). Only the team's members see it.
  */
-public record TeamBoard(Team team, UUID me, List<SlotBoard> slots) {
+public record TeamBoard(Team team, RegistrationId me, List<SlotBoard> slots) {
 
     public record SlotBoard(Slot slot, boolean open, List<EventSchedule.Session> sessions, List<Candidate> candidates,
                             @Nullable String plan, @Nullable String myVote) {

@@ -1,5 +1,6 @@
 package dev.confer.agenda;
 
+import dev.confer.shared.RegistrationId;
 import dev.confer.access.SeatsLeft;
 import dev.confer.events.EventSchedule;
 import dev.confer.registration.RegistrationStatus;
@@ -30,7 +31,7 @@ final class TeamPlanner {
     }
 
     /** The votes of one session in one slot. */
-    record Count(String sessionCode, List<UUID> voters, Instant reachedAt) {
+    record Count(String sessionCode, List<RegistrationId> voters, Instant reachedAt) {
         int votes() {
             return voters.size();
         }
@@ -38,7 +39,7 @@ final class TeamPlanner {
 
     /** Per slot id, the sessions' counts (most votes first, ties unresolved). */
     static Map<String, List<Count>> counts(Team team, List<VoteStore.Vote> votes) {
-        Set<UUID> voting = team.members().stream().filter(m -> m.status() != RegistrationStatus.CANCELLED)
+        Set<RegistrationId> voting = team.members().stream().filter(m -> m.status() != RegistrationStatus.CANCELLED)
                 .map(TeamMember::registrationId).collect(Collectors.toSet());
         Map<String, Map<String, List<VoteStore.Vote>>> bySlot = new HashMap<>();
         for (VoteStore.Vote v : votes) {

@@ -1,5 +1,7 @@
 package dev.confer.agenda;
 
+import dev.confer.registration.TeamId;
+import dev.confer.shared.RegistrationId;
 import dev.confer.access.SeatsLeft;
 import dev.confer.events.EventSchedule;
 import dev.confer.registration.RegistrationStatus;
@@ -29,7 +31,7 @@ class TeamPlans {
     }
 
     /** The chosen session per slot; empty for an attendee in no team, or a team that has not voted. */
-    Map<Slot, String> planOf(EventSchedule event, UUID registrationId) {
+    Map<Slot, String> planOf(EventSchedule event, RegistrationId registrationId) {
         Optional<Team> team = teams.teamOf(registrationId).filter(t -> t.eventId() == event.id());
         if (team.isEmpty()) {
             return Map.of();
@@ -38,10 +40,10 @@ class TeamPlans {
     }
 
     /** The active members of every team whose plan for this slot is this session. */
-    Set<UUID> followersOf(EventSchedule event, Slot slot, String sessionCode) {
-        Set<UUID> followers = new HashSet<>();
+    Set<RegistrationId> followersOf(EventSchedule event, Slot slot, String sessionCode) {
+        Set<RegistrationId> followers = new HashSet<>();
         var allSeats = TeamPlanner.memoize(() -> seats.all(event));
-        for (UUID teamId : votes.teamsVotingIn(event.id(), slot.id())) {
+        for (TeamId teamId : votes.teamsVotingIn(event.id(), slot.id())) {
             teams.find(event, teamId).ifPresent(team -> {
                 if (sessionCode.equals(TeamPlanner.plan(event, team, votes.votes(teamId), allSeats).get(slot))) {
                     team.members().stream().filter(m -> m.status() != RegistrationStatus.CANCELLED)

@@ -1,41 +1,32 @@
 package dev.confer.agenda;
 
+import dev.confer.registration.TeamId;
 import com.fasterxml.jackson.annotation.JsonFormat;
-import dev.confer.events.EventCatalog;
-import dev.confer.events.EventSchedule;
 import dev.confer.registration.RegistrationStatus;
-import dev.confer.shared.Caller;
 import dev.confer.shared.LocalizedText;
-import dev.confer.tickets.Tickets;
+import dev.confer.events.EventSchedule;
+import dev.confer.tickets.Holder;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.UUID;
 
 /** The team's votes over HTTP, for a member holding their own manage token (or the organizer). */
 @RestController
 class TeamVoteController {
 
-    private final EventCatalog events;
     private final TeamVotes votes;
-    private final Tickets tickets;
 
-    TeamVoteController(EventCatalog events, TeamVotes votes, Tickets tickets) {
-        this.events = events;
+    TeamVoteController(TeamVotes votes) {
         this.votes = votes;
-        this.tickets = tickets;
     }
 
     record Choice(@Nullable String session) {
@@ -52,48 +43,27 @@ class TeamVoteController {
                     List<String> sessions, List<CandidateView> candidates, int votes, @Nullable String plan, @Nullable String myVote) {
     }
 
-    record BoardView(UUID teamId, String name, List<MemberView> members, List<SlotView> slots) {
+    record BoardView(TeamId teamId, String name, List<MemberView> members, List<SlotView> slots) {
     }
 
     @GetMapping("/api/v1/events/{slug}/registrations/{id}/team")
-    BoardView board(@PathVariable String slug, @PathVariable UUID id, @AuthenticationPrincipal @Nullable Caller caller,
-                    @RequestParam(name = "token", required = false) @Nullable String token,
-                    @RequestHeader(name = "X-Manage-Token", required = false) @Nullable String headerToken) {
-        EventSchedule event = member(slug, id, caller, token, headerToken);
-        return view(votes.board(event, id));
+    BoardView board(Holder holder) {
+        return view(votes.board(holder.event(), holder.id()));
     }
 
     @PutMapping("/api/v1/events/{slug}/registrations/{id}/team/votes/{slot}")
-    BoardView vote(@PathVariable String slug, @PathVariable UUID id, @PathVariable String slot, @RequestBody Choice body,
-                   @AuthenticationPrincipal @Nullable Caller caller,
-                   @RequestParam(name = "token", required = false) @Nullable String token,
-                   @RequestHeader(name = "X-Manage-Token", required = false) @Nullable String headerToken) {
-        EventSchedule event = member(slug, id, caller, token, headerToken);
-        return view(votes.vote(event, id, slot, body.session()));
+    BoardView vote(Holder holder, @PathVariable String slot, @RequestBody Choice body) {
+        return view(votes.vote(holder.event(), holder.id(), slot, body.session()));
     }
 
     @DeleteMapping("/api/v1/events/{slug}/registrations/{id}/team/votes/{slot}")
-    BoardView withdraw(@PathVariable String slug, @PathVariable UUID id, @PathVariable String slot,
-                       @AuthenticationPrincipal @Nullable Caller caller,
-                       @RequestParam(name = "token", required = false) @Nullable String token,
-                       @RequestHeader(name = "X-Manage-Token", required = false) @Nullable String headerToken) {
-        EventSchedule event = member(slug, id, caller, token, headerToken);
-        return view(votes.withdraw(event, id, slot));
+    BoardView withdraw(Holder holder, @PathVariable String slot) {
+        return view(votes.withdraw(holder.event(), holder.id(), slot));
     }
 
     @PostMapping("/api/v1/events/{slug}/registrations/{id}/team/proposals/{slot}")
-    BoardView propose(@PathVariable String slug, @PathVariable UUID id, @PathVariable String slot, @RequestBody Choice body,
-                      @AuthenticationPrincipal @Nullable Caller caller,
-                      @RequestParam(name = "token", required = false) @Nullable String token,
-                      @RequestHeader(name = "X-Manage-Token", required = false) @Nullable String headerToken) {
-        EventSchedule event = member(slug, id, caller, token, headerToken);
-        return view(votes.propose(event, id, slot, body.session()));
-    }
-
-    private EventSchedule member(String slug, UUID id, @Nullable Caller caller, @Nullable String token, @Nullable String headerToken) {
-        EventSchedule event = events.require(slug);
-        tickets.requireHolderOrStaff(event, id, caller, token != null ? token : headerToken, "registration.token-required");
-        return event;
+    BoardView propose(Holder holder, @PathVariable String slot, @RequestBody Choice body) {
+        return view(votes.propose(holder.event(), holder.id(), slot, body.session()));
     }
 
     private static BoardView view(TeamBoard board) {

@@ -1,5 +1,6 @@
 package dev.confer.agenda;
 
+import dev.confer.shared.RegistrationId;
 import dev.confer.access.SeatsLeft;
 import dev.confer.events.EventSchedule;
 import dev.confer.registration.RegistrationStatus;
@@ -43,12 +44,12 @@ public class TeamVotes {
     }
 
     /** The board of the member's team; 404 when the registration belongs to no team of this event. */
-    public TeamBoard board(EventSchedule event, UUID registrationId) {
+    public TeamBoard board(EventSchedule event, RegistrationId registrationId) {
         return board(event, team(event, registrationId), registrationId);
     }
 
     /** The member's one vote in the slot goes to this session (proposed to the team if nobody had). */
-    public TeamBoard vote(EventSchedule event, UUID registrationId, String slotId, @Nullable String sessionCode) {
+    public TeamBoard vote(EventSchedule event, RegistrationId registrationId, String slotId, @Nullable String sessionCode) {
         Team team = team(event, registrationId);
         Slot slot = open(event, team, registrationId, slotId);
         String code = sessionIn(event, slot, sessionCode);
@@ -57,7 +58,7 @@ public class TeamVotes {
     }
 
     /** Proposes a session of the slot to the team; the proposer's vote goes to it if they had none in the slot. */
-    public TeamBoard propose(EventSchedule event, UUID registrationId, String slotId, @Nullable String sessionCode) {
+    public TeamBoard propose(EventSchedule event, RegistrationId registrationId, String slotId, @Nullable String sessionCode) {
         Team team = team(event, registrationId);
         Slot slot = open(event, team, registrationId, slotId);
         String code = sessionIn(event, slot, sessionCode);
@@ -69,17 +70,17 @@ public class TeamVotes {
         return board(event, team, registrationId);
     }
 
-    public TeamBoard withdraw(EventSchedule event, UUID registrationId, String slotId) {
+    public TeamBoard withdraw(EventSchedule event, RegistrationId registrationId, String slotId) {
         Team team = team(event, registrationId);
         Slot slot = open(event, team, registrationId, slotId);
         store.withdraw(registrationId, slot.id());
         return board(event, team, registrationId);
     }
 
-    private TeamBoard board(EventSchedule event, Team team, UUID me) {
+    private TeamBoard board(EventSchedule event, Team team, RegistrationId me) {
         // seats are read once, and only when a slot has candidates to show them for
         java.util.function.Supplier<Map<String, SeatsLeft.Seats>> left = TeamPlanner.memoize(() -> seats.all(event));
-        Map<UUID, String> names = team.members().stream().collect(Collectors.toMap(TeamMember::registrationId, TeamMember::name));
+        Map<RegistrationId, String> names = team.members().stream().collect(Collectors.toMap(TeamMember::registrationId, TeamMember::name));
         List<VoteStore.Vote> votes = store.votes(team.id());
         Map<String, List<TeamPlanner.Count>> counts = TeamPlanner.counts(team, votes);
         Map<String, List<VoteStore.Proposal>> proposals = store.proposals(team.id()).stream()
@@ -108,13 +109,13 @@ public class TeamVotes {
         return new TeamBoard(team, me, slots);
     }
 
-    private Team team(EventSchedule event, UUID registrationId) {
+    private Team team(EventSchedule event, RegistrationId registrationId) {
         return teams.teamOf(registrationId).filter(t -> t.eventId() == event.id())
                 .orElseThrow(() -> Rejection.notFound("agenda.no-team"));
     }
 
     /** The slot, while its voting is open and the member may vote. */
-    private Slot open(EventSchedule event, Team team, UUID registrationId, String slotId) {
+    private Slot open(EventSchedule event, Team team, RegistrationId registrationId, String slotId) {
         Slot slot = Slot.parse(event, slotId);
         boolean active = team.members().stream().anyMatch(m -> m.registrationId().equals(registrationId)
                 && m.status() != RegistrationStatus.CANCELLED);

@@ -1,5 +1,7 @@
 package dev.confer.agenda;
 
+import dev.confer.registration.TeamId;
+import dev.confer.shared.RegistrationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,10 +14,10 @@ import java.util.UUID;
 @Repository
 class VoteStore {
 
-    record Vote(UUID registrationId, String slot, String sessionCode, Instant votedAt) {
+    record Vote(RegistrationId registrationId, String slot, String sessionCode, Instant votedAt) {
     }
 
-    record Proposal(String slot, String sessionCode, UUID proposedBy, Instant proposedAt) {
+    record Proposal(String slot, String sessionCode, RegistrationId proposedBy, Instant proposedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -28,7 +30,7 @@ class VoteStore {
      * The member's one vote in the slot, for this session (proposing it first if nobody has): one statement, so
      * a member voting from two phones at once ends with one vote, the last one.
      */
-    void vote(UUID teamId, long eventId, UUID registrationId, String slot, String sessionCode, Instant at) {
+    void vote(TeamId teamId, long eventId, RegistrationId registrationId, String slot, String sessionCode, Instant at) {
         jdbc.sql("""
                         WITH proposed AS (
                             INSERT INTO team_proposal (team_id, slot, session_code, event_id, proposed_by, proposed_at)
@@ -39,45 +41,45 @@ class VoteStore {
                         ON CONFLICT (registration_id, slot) DO UPDATE
                             SET session_code = excluded.session_code, voted_at = excluded.voted_at
                             WHERE team_vote.session_code <> excluded.session_code""")
-                .param("team", teamId).param("slot", slot).param("code", sessionCode).param("event", eventId)
-                .param("member", registrationId).param("at", Timestamp.from(at))
+                .param("team", teamId.value()).param("slot", slot).param("code", sessionCode).param("event", eventId)
+                .param("member", registrationId.value()).param("at", Timestamp.from(at))
                 .update();
     }
 
     /** Proposes a session to the team; true when it is new. */
-    boolean propose(UUID teamId, long eventId, UUID registrationId, String slot, String sessionCode, Instant at) {
+    boolean propose(TeamId teamId, long eventId, RegistrationId registrationId, String slot, String sessionCode, Instant at) {
         return jdbc.sql("""
                         INSERT INTO team_proposal (team_id, slot, session_code, event_id, proposed_by, proposed_at)
                         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(teamId, slot, sessionCode, eventId, registrationId, Timestamp.from(at)).update() == 1;
+                .params(teamId.value(), slot, sessionCode, eventId, registrationId.value(), Timestamp.from(at)).update() == 1;
     }
 
-    boolean hasVote(UUID registrationId, String slot) {
+    boolean hasVote(RegistrationId registrationId, String slot) {
         return jdbc.sql("SELECT count(*) FROM team_vote WHERE registration_id = ? AND slot = ?")
-                .params(registrationId, slot).query(Integer.class).single() > 0;
+                .params(registrationId.value(), slot).query(Integer.class).single() > 0;
     }
 
-    void withdraw(UUID registrationId, String slot) {
-        jdbc.sql("DELETE FROM team_vote WHERE registration_id = ? AND slot = ?").params(registrationId, slot).update();
+    void withdraw(RegistrationId registrationId, String slot) {
+        jdbc.sql("DELETE FROM team_vote WHERE registration_id = ? AND slot = ?").params(registrationId.value(), slot).update();
     }
 
-    List<Vote> votes(UUID teamId) {
+    List<Vote> votes(TeamId teamId) {
         return jdbc.sql("SELECT registration_id, slot, session_code, voted_at FROM team_vote WHERE team_id = ?")
-                .param(teamId)
-                .query((rs, n) -> new Vote(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
+                .param(teamId.value())
+                .query((rs, n) -> new Vote(new RegistrationId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
                 .list();
     }
 
-    List<Proposal> proposals(UUID teamId) {
+    List<Proposal> proposals(TeamId teamId) {
         return jdbc.sql("SELECT slot, session_code, proposed_by, proposed_at FROM team_proposal WHERE team_id = ? ORDER BY proposed_at, session_code")
-                .param(teamId)
-                .query((rs, n) -> new Proposal(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class), rs.getTimestamp(4).toInstant()))
+                .param(teamId.value())
+                .query((rs, n) -> new Proposal(rs.getString(1), rs.getString(2), new RegistrationId(rs.getObject(3, UUID.class)), rs.getTimestamp(4).toInstant()))
                 .list();
     }
 
     /** The teams of the event that have votes in this slot. */
-    List<UUID> teamsVotingIn(long eventId, String slot) {
+    List<TeamId> teamsVotingIn(long eventId, String slot) {
         return jdbc.sql("SELECT DISTINCT team_id FROM team_vote WHERE event_id = ? AND slot = ?")
-                .params(eventId, slot).query(UUID.class).list();
+                .params(eventId, slot).query((rs, n) -> new TeamId(rs.getObject(1, UUID.class))).list();
     }
 }

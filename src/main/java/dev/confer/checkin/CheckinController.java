@@ -1,5 +1,6 @@
 package dev.confer.checkin;
 
+import dev.confer.shared.RegistrationId;
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
 import dev.confer.shared.Rejection;
@@ -61,7 +62,7 @@ class CheckinController {
     }
 
     @PutMapping("/api/v1/events/{slug}/registrations/{id}/badge")
-    NfcBadges.Bound bind(@PathVariable String slug, @PathVariable UUID id, @RequestBody BadgeBinding binding) {
+    NfcBadges.Bound bind(@PathVariable String slug, @PathVariable RegistrationId id, @RequestBody BadgeBinding binding) {
         return badges.bind(events.require(slug), id, binding.nfcUid());
     }
 

@@ -1,5 +1,6 @@
 package dev.confer.checkin;
 
+import dev.confer.shared.RegistrationId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
@@ -17,7 +18,7 @@ import java.util.UUID;
 class CheckinStore {
 
     /** One attendee's check-in on one day, as stored. */
-    record Row(UUID registrationId, LocalDate day, Instant checkedInAt, @Nullable Integer voucherNo,
+    record Row(RegistrationId registrationId, LocalDate day, Instant checkedInAt, @Nullable Integer voucherNo,
                @Nullable Instant voucherRedeemedAt, @Nullable Integer seatNo) {
     }
 
@@ -25,7 +26,7 @@ class CheckinStore {
     record Taken(@Nullable Integer voucherNo, @Nullable Integer seatNo) {
     }
 
-    private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
+    private static final RowMapper<Row> ROW = (rs, n) -> new Row(new RegistrationId(rs.getObject(1, UUID.class)), rs.getObject(2, LocalDate.class),
             rs.getTimestamp(3).toInstant(), (Integer) rs.getObject(4), instant(rs.getTimestamp(5)), (Integer) rs.getObject(6));
 
     private final JdbcClient jdbc;
@@ -47,7 +48,7 @@ class CheckinStore {
      * between — or when the day has no stock row. Then the result is empty. A concurrent first scan of the
      * same ticket fails on the primary key and rolls back all it took ({@link DuplicateKeyException}).
      */
-    Optional<Taken> checkInFirst(long eventId, UUID registrationId, LocalDate day, Instant at, @Nullable String desk,
+    Optional<Taken> checkInFirst(long eventId, RegistrationId registrationId, LocalDate day, Instant at, @Nullable String desk,
                                  boolean beforeKeynoteEnd) {
         return jdbc.sql("""
                         WITH attendee AS (
@@ -73,7 +74,7 @@ class CheckinStore {
                         INSERT INTO checkin (event_id, registration_id, day, checked_in_at, desk, voucher_no, seat_no)
                         SELECT :event, :registration, :day, :at, :desk, voucher_no, seat_no FROM taken
                         RETURNING voucher_no, seat_no""")
-                .param("registration", registrationId)
+                .param("registration", registrationId.value())
                 .param("event", eventId)
                 .param("day", day)
                 .param("at", Timestamp.from(at))
@@ -83,11 +84,11 @@ class CheckinStore {
                 .optional();
     }
 
-    Optional<Row> find(UUID registrationId, LocalDate day) {
+    Optional<Row> find(RegistrationId registrationId, LocalDate day) {
         return jdbc.sql("""
                         SELECT registration_id, day, checked_in_at, voucher_no, voucher_redeemed_at, seat_no
                         FROM checkin WHERE registration_id = ? AND day = ?""")
-                .params(registrationId, day).query(ROW).optional();
+                .params(registrationId.value(), day).query(ROW).optional();
     }
 
     /** Marks the voucher redeemed if nobody has yet; empty when it was already redeemed or does not exist. */

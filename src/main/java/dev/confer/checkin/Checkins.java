@@ -1,5 +1,6 @@
 package dev.confer.checkin;
 
+import dev.confer.shared.RegistrationId;
 import dev.confer.events.EventSchedule;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,17 +20,17 @@ public class Checkins {
         this.jdbc = jdbc;
     }
 
-    public boolean checkedIn(UUID registrationId, LocalDate day) {
+    public boolean checkedIn(RegistrationId registrationId, LocalDate day) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM checkin WHERE registration_id = ? AND day = ?)")
-                .params(registrationId, day).query(Boolean.class).single();
+                .params(registrationId.value(), day).query(Boolean.class).single();
     }
 
     /** Every day this attendee has checked in, in day order (empty before the first check-in). */
-    public List<AttendeeDay> daysOf(EventSchedule event, UUID registrationId) {
+    public List<AttendeeDay> daysOf(EventSchedule event, RegistrationId registrationId) {
         return jdbc.sql("""
                         SELECT day, checked_in_at, voucher_no, voucher_redeemed_at IS NOT NULL, seat_no
                         FROM checkin WHERE event_id = ? AND registration_id = ? ORDER BY day""")
-                .params(event.id(), registrationId)
+                .params(event.id(), registrationId.value())
                 .query((rs, n) -> {
                     LocalDate day = rs.getObject(1, LocalDate.class);
                     Integer voucher = (Integer) rs.getObject(3);
@@ -43,9 +44,9 @@ public class Checkins {
     }
 
     /** The registration an NFC badge is bound to. UIDs are compared upper-case without separators. */
-    public Optional<UUID> registrationForBadge(long eventId, String nfcUid) {
+    public Optional<RegistrationId> registrationForBadge(long eventId, String nfcUid) {
         return jdbc.sql("SELECT registration_id FROM nfc_badge WHERE event_id = ? AND nfc_uid = ?")
-                .params(eventId, normalizeUid(nfcUid)).query(UUID.class).optional();
+                .params(eventId, normalizeUid(nfcUid)).query((rs, n) -> new RegistrationId(rs.getObject(1, UUID.class))).optional();
     }
 
     public List<DayCount> dayCounts(EventSchedule event) {

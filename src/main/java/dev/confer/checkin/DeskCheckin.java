@@ -1,5 +1,6 @@
 package dev.confer.checkin;
 
+import dev.confer.shared.RegistrationId;
 import dev.confer.events.EventSchedule;
 import dev.confer.registration.Attendee;
 import dev.confer.registration.Registrations;
@@ -44,14 +45,14 @@ public class DeskCheckin {
     public record KeynoteSeat(String hall, int seat) {
     }
 
-    public record CheckedIn(UUID registrationId, String name, @Nullable String company, LocalDate day, boolean firstToday,
+    public record CheckedIn(RegistrationId registrationId, String name, @Nullable String company, LocalDate day, boolean firstToday,
                      OffsetDateTime checkedInAt, @Nullable MealVoucher mealVoucher, @Nullable KeynoteSeat keynoteSeat,
                      String badgeUrl) {
     }
 
     public CheckedIn checkIn(EventSchedule event, String ticket, @Nullable String desk, Instant scannedAt) {
         Instant at = scannedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS); // what PostgreSQL keeps
-        UUID id = tickets.verify(event, ticket);
+        RegistrationId id = tickets.verify(event, ticket);
         EventSchedule.Day day = event.dayAt(at).orElseThrow(() -> outsideDoors(event, at));
         Attendee attendee = registrations.find(event, id)
                 .orElseThrow(() -> Rejection.notFound("checkin.unknown-registration", id));
@@ -77,7 +78,7 @@ public class DeskCheckin {
     }
 
     /** Nothing was taken and there is no check-in: cancelled meanwhile, or the day just left the definition. */
-    private Rejection whyNotCheckedIn(EventSchedule event, UUID id, EventSchedule.Day day) {
+    private Rejection whyNotCheckedIn(EventSchedule event, RegistrationId id, EventSchedule.Day day) {
         Attendee now = registrations.find(event, id).orElseThrow(() -> Rejection.notFound("checkin.unknown-registration", id));
         requireConfirmed(now);
         return Rejection.conflict("checkin.day-removed", day.date());

@@ -1,5 +1,6 @@
 package dev.confer.checkin;
 
+import dev.confer.shared.RegistrationId;
 import dev.confer.events.EventSchedule;
 import dev.confer.registration.Attendee;
 import dev.confer.registration.Registrations;
@@ -28,7 +29,7 @@ class LunchVouchers {
         this.registrations = registrations;
     }
 
-    record Redeemed(String code, LocalDate day, UUID registrationId, String name, @Nullable String company,
+    record Redeemed(String code, LocalDate day, RegistrationId registrationId, String name, @Nullable String company,
                     OffsetDateTime redeemedAt) {
     }
 

@@ -1,5 +1,6 @@
 package dev.confer.checkin;
 
+import dev.confer.shared.RegistrationId;
 import dev.confer.events.EventSchedule;
 import dev.confer.registration.Attendee;
 import dev.confer.registration.Registrations;
@@ -34,11 +35,11 @@ public class NfcBadges {
         this.clock = clock;
     }
 
-    public record Bound(UUID registrationId, String nfcUid, OffsetDateTime boundAt) {
+    public record Bound(RegistrationId registrationId, String nfcUid, OffsetDateTime boundAt) {
     }
 
     /** Binds the badge to the attendee, replacing the attendee's previous badge; one attendee per badge. */
-    public Bound bind(EventSchedule event, UUID registrationId, @Nullable String rawUid) {
+    public Bound bind(EventSchedule event, RegistrationId registrationId, @Nullable String rawUid) {
         String text = rawUid == null ? "" : rawUid.strip();
         String uid = Checkins.normalizeUid(text);
         if (!HEX_WITH_SEPARATORS.matcher(text).matches() || !UID.matcher(uid).matches()) {
@@ -53,11 +54,11 @@ public class NfcBadges {
             jdbc.sql("""
                             INSERT INTO nfc_badge (event_id, nfc_uid, registration_id, bound_at) VALUES (?, ?, ?, ?)
                             ON CONFLICT (registration_id) DO UPDATE SET nfc_uid = EXCLUDED.nfc_uid, bound_at = EXCLUDED.bound_at""")
-                    .params(event.id(), uid, registrationId, Timestamp.from(now))
+                    .params(event.id(), uid, registrationId.value(), Timestamp.from(now))
                     .update();
         } catch (DuplicateKeyException e) {
             String holder = jdbc.sql("SELECT registration_id FROM nfc_badge WHERE event_id = ? AND nfc_uid = ?")
-                    .params(event.id(), uid).query(UUID.class).optional()
+                    .params(event.id(), uid).query((rs, n) -> new RegistrationId(rs.getObject(1, UUID.class))).optional()
                     .flatMap(id -> registrations.find(event, id)).map(Attendee::name).orElse("?");
             throw Rejection.conflict("badge.uid-taken", uid, holder);
         }

@@ -1,5 +1,6 @@
 package dev.confer.checkin;
 
+import dev.confer.shared.RegistrationId;
 import dev.confer.events.EventSchedule;
 import dev.confer.registration.Attendee;
 import dev.confer.registration.Registrations;
@@ -34,13 +35,13 @@ public class PrintedBadges {
         this.messages = messages;
     }
 
-    public byte[] pdf(EventSchedule event, UUID registrationId, @Nullable LocalDate date) {
+    public byte[] pdf(EventSchedule event, RegistrationId registrationId, @Nullable LocalDate date) {
         Attendee attendee = registrations.find(event, registrationId)
                 .orElseThrow(() -> Rejection.notFound("checkin.unknown-registration", registrationId));
         DeskCheckin.requireConfirmed(attendee);
         EventSchedule.Day day = date == null ? null
                 : event.day(date).orElseThrow(() -> Rejection.notFound("badge.unknown-day", date));
-        Locale locale = Locale.forLanguageTag(attendee.locale());
+        Locale locale = attendee.language().locale();
         String dayLine = null;
         String seatLine = null;
         if (day != null) {

@@ -3,44 +3,53 @@ package dev.confer.events;
 import dev.confer.shared.Rejection;
 import dev.confer.shared.Rejection.FieldProblem;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * The events module's API: defines events and hands out their schedules. Schedules are cached per
- * instance and re-read when another instance changed the definition (checked every two seconds).
+ * The events module's API: defines events and hands out their schedules. Schedules are cached per instance
+ * (cache {@code event-schedules}) and re-read when the definition's version in the database changed, which is
+ * checked at most every two seconds per event (cache {@code event-versions}), so another instance's change shows
+ * within two seconds and this instance's own at once.
  */
 @Service
 public class EventCatalog {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
-    private static final long RECHECK_NANOS = 2_000_000_000L;
 
     private final EventStore store;
     private final List<DefinitionGuard> guards;
     private final ApplicationEventPublisher publisher;
-    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private final TransactionTemplate transaction;
+    private final Cache schedules;
+    private final Cache versions;
 
-    EventCatalog(EventStore store, List<DefinitionGuard> guards, ApplicationEventPublisher publisher) {
+    EventCatalog(EventStore store, List<DefinitionGuard> guards, ApplicationEventPublisher publisher,
+                 TransactionTemplate transaction, CacheManager caches) {
         this.store = store;
         this.guards = guards;
         this.publisher = publisher;
+        this.transaction = transaction;
+        this.schedules = Objects.requireNonNull(caches.getCache("event-schedules"));
+        this.versions = Objects.requireNonNull(caches.getCache("event-versions"));
     }
 
     public record Defined(EventSchedule schedule, boolean created) {
     }
 
-    /** Creates or replaces an event; all or nothing. */
-    @Transactional
+    /**
+     * Creates or replaces an event; all or nothing. The modules that keep copies of capacities update them in
+     * the same transaction ({@link EventDefined} listeners); this instance reads the new definition at once.
+     */
     public Defined define(String slug, EventDefinition definition) {
         if (!SLUG.matcher(slug).matches()) {
             throw Rejection.badRequest("event.bad-slug", slug);
@@ -49,8 +58,17 @@ public class EventCatalog {
         if (outcome.schedule() == null) {
             throw new Rejection(400, "definition.invalid", outcome.problems(), outcome.problems().size());
         }
-        EventStore.LockedEvent locked = store.lockOrCreate(slug, outcome.schedule());
-        EventSchedule proposed = withId(outcome.schedule(), locked.id());
+        try {
+            return Objects.requireNonNull(transaction.execute(status -> store(slug, outcome.schedule())));
+        } finally {
+            schedules.evict(slug);
+            versions.evict(slug);
+        }
+    }
+
+    private Defined store(String slug, EventSchedule valid) {
+        EventStore.LockedEvent locked = store.lockOrCreate(slug, valid);
+        EventSchedule proposed = withId(valid, locked.id());
         if (locked.current() != null) {
             List<FieldProblem> problems = new ArrayList<>();
             for (DefinitionGuard guard : guards) {
@@ -62,30 +80,21 @@ public class EventCatalog {
         }
         store.save(proposed);
         publisher.publishEvent(new EventDefined(proposed, locked.current() == null));
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                cache.remove(slug);
-            }
-        });
         return new Defined(proposed, locked.current() == null);
     }
 
     public Optional<EventSchedule> find(String slug) {
-        long now = System.nanoTime();
-        Cached cached = cache.get(slug);
-        if (cached != null) {
-            if (now - cached.checkedAt < RECHECK_NANOS) {
-                return Optional.of(cached.schedule);
-            }
-            Optional<Timestamp> updatedAt = store.updatedAt(slug);
-            if (updatedAt.isPresent() && updatedAt.get().equals(cached.updatedAt)) {
-                cache.put(slug, new Cached(cached.schedule, cached.updatedAt, now));
-                return Optional.of(cached.schedule);
-            }
+        Optional<Timestamp> version = versions.get(slug, () -> store.updatedAt(slug));
+        if (version == null || version.isEmpty()) {
+            schedules.evict(slug);
+            return Optional.empty();
+        }
+        EventStore.Row cached = schedules.get(slug, EventStore.Row.class);
+        if (cached != null && cached.updatedAt().equals(version.get())) {
+            return Optional.of(cached.schedule());
         }
         Optional<EventStore.Row> row = store.find(slug);
-        row.ifPresentOrElse(r -> cache.put(slug, new Cached(r.schedule(), r.updatedAt(), now)), () -> cache.remove(slug));
+        row.ifPresentOrElse(r -> schedules.put(slug, r), () -> schedules.evict(slug));
         return row.map(EventStore.Row::schedule);
     }
 
@@ -101,8 +110,5 @@ public class EventCatalog {
     private static EventSchedule withId(EventSchedule s, long id) {
         return new EventSchedule(id, s.slug(), s.name(), s.zone(), s.capacity(), s.waitlist(), s.days(), s.rooms(),
                 s.tracks(), s.sessions(), s.booths(), s.venue(), s.about(), s.reminders());
-    }
-
-    private record Cached(EventSchedule schedule, Timestamp updatedAt, long checkedAt) {
     }
 }

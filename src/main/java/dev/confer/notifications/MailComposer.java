@@ -1,11 +1,13 @@
 package dev.confer.notifications;
 
+import dev.confer.shared.Language;
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
 import dev.confer.registration.Attendee;
 import dev.confer.registration.RegistrationStatus;
 import dev.confer.registration.Registrations;
 import dev.confer.tickets.TicketQr;
+import dev.confer.tickets.ManageTokens;
 import dev.confer.tickets.Tickets;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -25,16 +27,18 @@ class MailComposer {
     private final Registrations registrations;
     private final EventCatalog events;
     private final Tickets tickets;
+    private final ManageTokens manageTokens;
     private final MessageSource messages;
     private final MailSettings settings;
     private final ReminderWording reminders;
     private final Clock clock;
 
-    MailComposer(Registrations registrations, EventCatalog events, Tickets tickets, MessageSource messages,
+    MailComposer(Registrations registrations, EventCatalog events, Tickets tickets, ManageTokens manageTokens, MessageSource messages,
                  MailSettings settings, ReminderWording reminders, Clock clock) {
         this.registrations = registrations;
         this.events = events;
         this.tickets = tickets;
+        this.manageTokens = manageTokens;
         this.messages = messages;
         this.settings = settings;
         this.reminders = reminders;
@@ -67,12 +71,12 @@ class MailComposer {
         }
         EventSchedule event = events.find(pending.eventSlug())
                 .orElseThrow(() -> new IllegalStateException("Event " + pending.eventSlug() + " does not exist"));
-        String lang = "ko".equals(attendee.locale()) ? "ko" : "en";
-        MailText text = new MailText(messages, Locale.forLanguageTag(lang));
+        Language lang = attendee.language();
+        MailText text = new MailText(messages, lang.locale());
         String eventName = event.name().in(lang);
         String ticket = tickets.issue(event, attendee.id());
         String myTicketUrl = settings.publicUrl() + "/e/" + event.slug() + "/my-ticket/" + attendee.id()
-                + "?token=" + tickets.manageToken(event, attendee.id());
+                + "?token=" + manageTokens.manageToken(event, attendee.id());
 
         Wording wording = switch (pending.kind()) {
             case CONFIRMATION -> new Wording(text.get("mail.confirmation.subject", eventName),

@@ -1,5 +1,6 @@
 package dev.confer.notifications;
 
+import dev.confer.shared.Language;
 import org.springframework.web.util.HtmlUtils;
 
 import java.util.ArrayList;
@@ -12,12 +13,12 @@ import java.util.List;
 final class MailLayout {
 
     /** What a mail says, already in the attendee's language. */
-    record Content(String lang, String subject, String greeting, String status, String whenLabel, List<String> days,
+    record Content(Language lang, String subject, String greeting, String status, String whenLabel, List<String> days,
                    String ticketIntro, String ticketCode, String ticket, String myTicketIntro, String myTicketLabel,
                    String myTicketUrl, String cancelHint, String signature, List<String> details) {
 
         /** A mail without detail lines (the registration mails). */
-        Content(String lang, String subject, String greeting, String status, String whenLabel, List<String> days,
+        Content(Language lang, String subject, String greeting, String status, String whenLabel, List<String> days,
                 String ticketIntro, String ticketCode, String ticket, String myTicketIntro, String myTicketLabel,
                 String myTicketUrl, String cancelHint, String signature) {
             this(lang, subject, greeting, status, whenLabel, days, ticketIntro, ticketCode, ticket, myTicketIntro,
@@ -56,7 +57,7 @@ final class MailLayout {
 
     static String html(Content c) {
         StringBuilder html = new StringBuilder(4096);
-        html.append("<!DOCTYPE html>\n<html lang=\"").append(e(c.lang())).append("\"><head><meta charset=\"UTF-8\">")
+        html.append("<!DOCTYPE html>\n<html lang=\"").append(c.lang().code()).append("\"><head><meta charset=\"UTF-8\">")
                 .append("<title>").append(e(c.subject())).append("</title></head>\n")
                 .append("<body style=\"font-family:-apple-system,'Segoe UI','Apple SD Gothic Neo','Malgun Gothic',sans-serif;")
                 .append("color:#1a1a1a;line-height:1.5;max-width:560px;margin:0 auto;padding:24px\">\n")

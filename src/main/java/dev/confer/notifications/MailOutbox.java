@@ -1,5 +1,6 @@
 package dev.confer.notifications;
 
+import dev.confer.shared.RegistrationId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,23 +20,23 @@ import java.util.UUID;
 class MailOutbox {
 
     /** A row a worker has claimed and must now compose and send. */
-    record PendingMail(long id, long eventId, String eventSlug, UUID registrationId, MailKind kind, String ref, int attempts) {
+    record PendingMail(long id, long eventId, String eventSlug, RegistrationId registrationId, MailKind kind, String ref, int attempts) {
     }
 
     /** A mail that has been composed and delivered (or kept), as {@code /dev/mail} shows it. */
-    record StoredMail(long id, String eventSlug, UUID registrationId, MailKind kind, @Nullable String recipient,
+    record StoredMail(long id, String eventSlug, RegistrationId registrationId, MailKind kind, @Nullable String recipient,
                       @Nullable String subject, @Nullable String text, @Nullable String html,
                       @Nullable Instant sentAt, @Nullable String deliveredVia) {
     }
 
     private static final RowMapper<PendingMail> PENDING = (rs, n) -> new PendingMail(rs.getLong("id"),
-            rs.getLong("event_id"), rs.getString("event_slug"), rs.getObject("registration_id", UUID.class),
+            rs.getLong("event_id"), rs.getString("event_slug"), new RegistrationId(rs.getObject("registration_id", UUID.class)),
             MailKind.valueOf(rs.getString("kind")), rs.getString("ref"), rs.getInt("attempts"));
 
     private static final String STORED_COLUMNS =
             "id, event_slug, registration_id, kind, recipient, subject, body_text, body_html, sent_at, delivered_via";
     private static final RowMapper<StoredMail> STORED = (rs, n) -> new StoredMail(rs.getLong("id"),
-            rs.getString("event_slug"), rs.getObject("registration_id", UUID.class), MailKind.valueOf(rs.getString("kind")),
+            rs.getString("event_slug"), new RegistrationId(rs.getObject("registration_id", UUID.class)), MailKind.valueOf(rs.getString("kind")),
             rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
             rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(), rs.getString("delivered_via"));
 
@@ -51,32 +52,32 @@ class MailOutbox {
      * One row in the caller's transaction; nothing is rendered here because this runs on the
      * registration hot path. A second mail of the same kind for the same registration is ignored.
      */
-    void enqueue(MailKind kind, UUID registrationId, long eventId, String eventSlug) {
+    void enqueue(MailKind kind, RegistrationId registrationId, long eventId, String eventSlug) {
         enqueue(kind, registrationId, eventId, eventSlug, "");
     }
 
     /** As above, for a mail that may come once per {@code ref} (a day, a session); true when it is new. */
-    boolean enqueue(MailKind kind, UUID registrationId, long eventId, String eventSlug, String ref) {
+    boolean enqueue(MailKind kind, RegistrationId registrationId, long eventId, String eventSlug, String ref) {
         return jdbc.sql("""
                         INSERT INTO mail_outbox (event_id, event_slug, registration_id, kind, ref) VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (registration_id, kind, ref) DO NOTHING""")
-                .params(eventId, eventSlug, registrationId, kind.name(), ref).update() == 1;
+                .params(eventId, eventSlug, registrationId.value(), kind.name(), ref).update() == 1;
     }
 
     /**
      * One mail of {@code kind} and {@code ref} for each registration, in one statement; those that
      * already have it are left alone. The number of new rows.
      */
-    int enqueueAll(MailKind kind, List<UUID> registrationIds, long eventId, String eventSlug, String ref) {
+    int enqueueAll(MailKind kind, List<RegistrationId> registrationIds, long eventId, String eventSlug, String ref) {
         int added = 0;
         // a few thousand per statement: 29,000 attendees are six statements, none of them huge
         for (int from = 0; from < registrationIds.size(); from += ENQUEUE_BATCH) {
-            List<UUID> batch = registrationIds.subList(from, Math.min(from + ENQUEUE_BATCH, registrationIds.size()));
+            List<RegistrationId> batch = registrationIds.subList(from, Math.min(from + ENQUEUE_BATCH, registrationIds.size()));
             added += jdbc.sql("""
                             INSERT INTO mail_outbox (event_id, event_slug, registration_id, kind, ref)
                             SELECT ?, ?, r.id, ?, ? FROM unnest(?::uuid[]) AS r(id)
                             ON CONFLICT (registration_id, kind, ref) DO NOTHING""")
-                    .params(eventId, eventSlug, kind.name(), ref, batch.toArray(UUID[]::new)).update();
+                    .params(eventId, eventSlug, kind.name(), ref, batch.stream().map(RegistrationId::value).toArray(UUID[]::new)).update();
         }
         return added;
     }

@@ -10,12 +10,9 @@ import dev.confer.events.EventDefined;
 import dev.confer.events.EventSchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -24,8 +21,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Keeps an event's scheduled reminder runs in step with its definition: after every definition that
- * committed, and once at start-up for every event. Schedules the missing runs, moves the moved ones and
+ * Keeps an event's scheduled reminder runs in step with its definition after every definition that committed
+ * (the event publication registry resubmits a definition whose planning a crash interrupted). Schedules the missing runs, moves the moved ones and
  * cancels those whose day is gone; a reminder that already ran is left alone. Idempotent, so several
  * instances may do it at once. A reminder whose moment is already past runs right here instead of at
  * the scheduler's next poll (and decides itself whether it is still of use): an event defined on its
@@ -52,24 +49,13 @@ class ReminderPlanner {
     }
 
     /**
-     * After commit only: a definition that rolled back must not move anything. Outside the finished
-     * transaction, whose connection is still bound while after-commit listeners run.
+     * After commit only: a definition that rolled back must not move anything. Plans from the definition as it
+     * is now, since a resubmitted event may be older than the latest definition. Without a transaction of its
+     * own: the scheduler and each reminder run commit their own rows.
      */
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(EventDefined defined) {
-        plan(defined.schedule());
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void planEveryEvent() {
-        for (String slug : events.slugs()) {
-            try {
-                events.find(slug).ifPresent(this::plan);
-            } catch (RuntimeException e) {
-                log.warn("Could not plan the reminders of {}; they are planned again at the next definition or start", slug, e);
-            }
-        }
+        events.find(defined.schedule().slug()).ifPresent(this::plan);
     }
 
     void plan(EventSchedule event) {

@@ -1,5 +1,6 @@
 package dev.confer.notifications;
 
+import dev.confer.shared.RegistrationId;
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
 import dev.confer.registration.RegistrationStatus;
@@ -79,8 +80,8 @@ class ReminderRunner {
             if (!runs.start(event.id(), key.kind(), key.day(), now)) {
                 return null;
             }
-            List<UUID> confirmed = registrations.idsWithStatus(event, RegistrationStatus.CONFIRMED);
-            List<UUID> waitlisted = key.kind() == MailKind.DAY_BEFORE
+            List<RegistrationId> confirmed = registrations.idsWithStatus(event, RegistrationStatus.CONFIRMED);
+            List<RegistrationId> waitlisted = key.kind() == MailKind.DAY_BEFORE
                     ? registrations.idsWithStatus(event, RegistrationStatus.WAITLISTED) : List.of();
             if (ReminderTimes.tooLate(event, key.kind(), day, now)) {
                 int missed = confirmed.size() + waitlisted.size();

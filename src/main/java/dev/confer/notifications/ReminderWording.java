@@ -1,5 +1,6 @@
 package dev.confer.notifications;
 
+import dev.confer.shared.Language;
 import dev.confer.access.SeatsLeft;
 import dev.confer.events.EventSchedule;
 import dev.confer.registration.Attendee;
@@ -31,7 +32,7 @@ class ReminderWording {
         this.seatsLeft = seatsLeft;
     }
 
-    MailComposer.Wording wording(MailKind kind, String ref, EventSchedule event, Attendee attendee, MailText text, String lang) {
+    MailComposer.Wording wording(MailKind kind, String ref, EventSchedule event, Attendee attendee, MailText text, Language lang) {
         String eventName = event.name().in(lang);
         return switch (kind) {
             case DAY_BEFORE -> {
@@ -59,7 +60,7 @@ class ReminderWording {
     }
 
     /** Doors (and where), then the keynote if the day has one. */
-    private static List<String> dayDetails(EventSchedule event, EventSchedule.Day day, MailText text, String lang) {
+    private static List<String> dayDetails(EventSchedule event, EventSchedule.Day day, MailText text, Language lang) {
         List<String> lines = new ArrayList<>();
         String doors = TIME.format(day.doorsOpen());
         if (event.venue() != null) {
@@ -77,7 +78,7 @@ class ReminderWording {
         return lines;
     }
 
-    private MailComposer.Wording sessionSoon(EventSchedule event, String code, MailText text, String lang) {
+    private MailComposer.Wording sessionSoon(EventSchedule event, String code, MailText text, Language lang) {
         EventSchedule.Session session = event.session(code)
                 .orElseThrow(() -> new IllegalStateException("Session " + code + " is not in " + event.slug()));
         String title = session.title().in(lang);

@@ -1,5 +1,6 @@
 package dev.confer.notifications;
 
+import dev.confer.shared.RegistrationId;
 import dev.confer.events.EventCatalog;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -25,7 +26,7 @@ public class SentMails {
      * The field names are the JSON of {@code /dev/mail}.
      */
     public record SentMail(long id, @Nullable String to, @Nullable String subject, String kind, String event,
-                           UUID registrationId, @Nullable Instant sentAt, @Nullable String deliveredVia) {
+                           RegistrationId registrationId, @Nullable Instant sentAt, @Nullable String deliveredVia) {
     }
 
     /** The newest {@code limit} (1..1000) mails, of one event when {@code slug} names one (404 when it names none). */

@@ -6,6 +6,8 @@ import dev.confer.shared.Caller;
 import dev.confer.shared.Rejection;
 import dev.confer.shared.Role;
 import org.jspecify.annotations.Nullable;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,30 +15,30 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Tokens for desk, door and sponsor staff. Only a SHA-256 of each token is stored. Lookups are
- * cached for a minute per instance; the database stays the source of truth. Public: the organizer's
- * pages issue, list and revoke them.
+ * Tokens for desk, door and sponsor staff. Only a SHA-256 of each token is stored. Lookups of valid tokens are
+ * cached for a minute per instance, keyed by the hash (cache {@code staff-tokens}, bounded); the database stays
+ * the source of truth. Public: the organizer's pages issue, list and revoke them.
  */
 @Component
 public class StaffTokens {
 
-    private static final Duration CACHE_FOR = Duration.ofSeconds(60);
     private final JdbcClient jdbc;
     private final EventCatalog events;
     private final SecureRandom random = new SecureRandom();
-    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Cache cache;
 
-    StaffTokens(JdbcClient jdbc, EventCatalog events) {
+    StaffTokens(JdbcClient jdbc, EventCatalog events, CacheManager caches) {
         this.jdbc = jdbc;
         this.events = events;
+        this.cache = Objects.requireNonNull(caches.getCache("staff-tokens"));
     }
 
     /** A new token, shown once: only its hash is kept. */
@@ -81,7 +83,7 @@ public class StaffTokens {
 
     /**
      * Deletes the token; false when the event has no such token. This instance forgets it at once, other
-     * instances within a minute (their cache); a browser already signed in with it keeps its session.
+     * instances within a minute (their cache); browsers signed in with it are signed out by then too.
      */
     public boolean revoke(String slug, long id) {
         int deleted = jdbc.sql("DELETE FROM staff_token WHERE id = ? AND event_id = ?")
@@ -90,23 +92,22 @@ public class StaffTokens {
         return deleted > 0;
     }
 
+    /** The caller a token stands for; unknown tokens are not cached (they cost one indexed lookup each). */
     Optional<Caller> resolve(String token) {
-        long now = System.nanoTime();
-        Cached cached = cache.get(token);
-        if (cached != null && now - cached.loadedAt < CACHE_FOR.toNanos()) {
-            return Optional.ofNullable(cached.caller);
+        byte[] hash = hash(token);
+        String key = HexFormat.of().formatHex(hash);
+        Caller cached = cache.get(key, Caller.class);
+        if (cached != null) {
+            return Optional.of(cached);
         }
-        Caller caller = jdbc.sql("""
+        Optional<Caller> caller = jdbc.sql("""
                         SELECT t.role, e.slug, t.booth_code FROM staff_token t JOIN event e ON e.id = t.event_id
                         WHERE t.token_hash = ?""")
-                .param(hash(token))
+                .param(hash)
                 .query((rs, n) -> new Caller(Role.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)))
-                .optional().orElse(null);
-        if (cache.size() > 100_000) {
-            cache.clear();
-        }
-        cache.put(token, new Cached(caller, now));
-        return Optional.ofNullable(caller);
+                .optional();
+        caller.ifPresent(c -> cache.put(key, c));
+        return caller;
     }
 
     private static byte[] hash(String token) {
@@ -117,6 +118,4 @@ public class StaffTokens {
         }
     }
 
-    private record Cached(@Nullable Caller caller, long loadedAt) {
-    }
 }

@@ -1,11 +1,17 @@
 package dev.confer.registration;
 
-/** How many places and waitlist places an event has left, as the registration form shows it before submit. */
-public record Availability(int capacity, int confirmed, int waitlist, int waiting) {
+/**
+ * Whether an event takes registrations now, and how many places and waitlist places it has left, as the
+ * registration form shows it before submit.
+ */
+public record Availability(int capacity, int confirmed, int waitlist, int waiting, boolean closed) {
 
-    public enum State { OPEN, WAITLIST, FULL }
+    public enum State { OPEN, WAITLIST, FULL, CLOSED }
 
     public State state() {
+        if (closed) {
+            return State.CLOSED;
+        }
         if (confirmed < capacity) {
             return State.OPEN;
         }
@@ -14,5 +20,9 @@ public record Availability(int capacity, int confirmed, int waitlist, int waitin
 
     public int placesLeft() {
         return Math.max(0, capacity - confirmed);
+    }
+
+    public int waitlistLeft() {
+        return Math.max(0, waitlist - waiting);
     }
 }

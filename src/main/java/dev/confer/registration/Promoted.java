@@ -1,7 +1,8 @@
 package dev.confer.registration;
 
-import java.util.UUID;
+import dev.confer.shared.Language;
+import dev.confer.shared.RegistrationId;
 
-/** A waitlisted registration became confirmed. Published inside the promoting transaction. */
-public record Promoted(UUID registrationId, long eventId, String eventSlug, String locale) {
+/** A waitlisted registration became confirmed. */
+public record Promoted(RegistrationId registrationId, long eventId, String eventSlug, Language language) {
 }

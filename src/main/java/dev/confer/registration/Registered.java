@@ -1,7 +1,9 @@
 package dev.confer.registration;
 
-import java.util.UUID;
+import dev.confer.shared.Language;
+import dev.confer.shared.RegistrationId;
 
-/** Someone registered (confirmed or waitlisted). Published inside the registering transaction. */
-public record Registered(UUID registrationId, long eventId, String eventSlug, RegistrationStatus status, String locale) {
+/** Someone registered (confirmed or waitlisted), alone or as a member of a team. */
+public record Registered(RegistrationId registrationId, long eventId, String eventSlug, RegistrationStatus status,
+                         Language language) {
 }

@@ -2,18 +2,19 @@ package dev.confer.registration;
 
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
-import dev.confer.shared.Caller;
+import dev.confer.shared.Language;
+import dev.confer.shared.RegistrationId;
 import dev.confer.shared.Rejection;
+import dev.confer.tickets.Holder;
+import dev.confer.tickets.ManageTokens;
 import dev.confer.tickets.Tickets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 @RestController
 class RegistrationController {
@@ -29,18 +29,21 @@ class RegistrationController {
     private final EventCatalog events;
     private final Registrations registrations;
     private final Tickets tickets;
+    private final ManageTokens manageTokens;
 
-    RegistrationController(EventCatalog events, Registrations registrations, Tickets tickets) {
+    RegistrationController(EventCatalog events, Registrations registrations, Tickets tickets, ManageTokens manageTokens) {
         this.events = events;
         this.registrations = registrations;
         this.tickets = tickets;
+        this.manageTokens = manageTokens;
     }
 
-    record Created(UUID id, RegistrationStatus status, @Nullable Integer waitlistPosition, String ticket, String manageToken) {
+    record Created(RegistrationId id, RegistrationStatus status, @Nullable Integer waitlistPosition, String ticket,
+                   String manageToken) {
     }
 
-    record View(UUID id, RegistrationStatus status, @Nullable Integer waitlistPosition, String name, String email,
-                @Nullable String company, @Nullable String jobTitle, String locale, Instant registeredAt,
+    record View(RegistrationId id, RegistrationStatus status, @Nullable Integer waitlistPosition, String name, String email,
+                @Nullable String company, @Nullable String jobTitle, Language locale, Instant registeredAt,
                 @Nullable String ticket) {
     }
 
@@ -48,28 +51,21 @@ class RegistrationController {
     @ResponseStatus(HttpStatus.CREATED)
     Created register(@PathVariable String slug, @RequestBody NewRegistration body, Locale requestLocale) {
         EventSchedule event = events.require(slug);
-        Registrations.Outcome outcome = registrations.register(event, body, "ko".equals(requestLocale.getLanguage()) ? "ko" : "en");
-        UUID id = outcome.attendee().id();
+        Registrations.Outcome outcome = registrations.register(event, body, Language.of(requestLocale));
+        RegistrationId id = outcome.attendee().id();
         return new Created(id, outcome.attendee().status(), outcome.waitlistPosition(), tickets.issue(event, id),
-                tickets.manageToken(event, id));
+                manageTokens.manageToken(event, id));
     }
 
     @GetMapping("/api/v1/events/{slug}/registrations/{id}")
-    View get(@PathVariable String slug, @PathVariable UUID id, @AuthenticationPrincipal @Nullable Caller caller,
-             @RequestParam(name = "token", required = false) @Nullable String token,
-             @RequestHeader(name = "X-Manage-Token", required = false) @Nullable String headerToken) {
-        EventSchedule event = events.require(slug);
-        authorize(event, id, caller, token != null ? token : headerToken);
-        return view(event, registrations.find(event, id).orElseThrow(() -> Rejection.notFound("registration.not-found", id)));
+    View get(Holder holder) {
+        return view(holder.event(), registrations.find(holder.event(), holder.id())
+                .orElseThrow(() -> Rejection.notFound("registration.not-found", holder.id())));
     }
 
     @DeleteMapping("/api/v1/events/{slug}/registrations/{id}")
-    View cancel(@PathVariable String slug, @PathVariable UUID id, @AuthenticationPrincipal @Nullable Caller caller,
-                @RequestParam(name = "token", required = false) @Nullable String token,
-                @RequestHeader(name = "X-Manage-Token", required = false) @Nullable String headerToken) {
-        EventSchedule event = events.require(slug);
-        authorize(event, id, caller, token != null ? token : headerToken);
-        return view(event, registrations.cancel(event, id));
+    View cancel(Holder holder) {
+        return view(holder.event(), registrations.cancel(holder.event(), holder.id()));
     }
 
     /** Organizer: list and search registrations. */
@@ -81,12 +77,8 @@ class RegistrationController {
         return registrations.search(event, status, query, limit, offset).stream().map(a -> view(event, a)).toList();
     }
 
-    private void authorize(EventSchedule event, UUID id, @Nullable Caller caller, @Nullable String manageToken) {
-        tickets.requireHolderOrStaff(event, id, caller, manageToken, "registration.token-required");
-    }
-
     private View view(EventSchedule event, Attendee a) {
         return new View(a.id(), a.status(), registrations.waitlistPosition(a), a.name(), a.email(), a.company(), a.jobTitle(),
-                a.locale(), a.registeredAt(), a.status() == RegistrationStatus.CANCELLED ? null : tickets.issue(event, a.id()));
+                a.language(), a.registeredAt(), a.isCancelled() ? null : tickets.issue(event, a.id()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.confer.registration;
 
+import dev.confer.shared.Language;
+import dev.confer.shared.RegistrationId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,8 +18,8 @@ import java.util.UUID;
 class RegistrationStore {
 
     private static final String COLUMNS = "id, event_id, name, email, company, job_title, locale, status, waitlist_seq, created_at";
-    private static final RowMapper<Attendee> ATTENDEE = (rs, n) -> new Attendee(rs.getObject(1, UUID.class), rs.getLong(2),
-            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+    private static final RowMapper<Attendee> ATTENDEE = (rs, n) -> new Attendee(new RegistrationId(rs.getObject(1, UUID.class)),
+            rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), language(rs.getString(7)),
             RegistrationStatus.valueOf(rs.getString(8)), (Long) rs.getObject(9), rs.getTimestamp(10).toInstant());
 
     private final JdbcClient jdbc;
@@ -27,43 +29,43 @@ class RegistrationStore {
     }
 
     /** Inserts the registration and returns it as stored. */
-    Attendee insert(UUID id, long eventId, NewRegistration r, String locale, RegistrationStatus status,
+    Attendee insert(RegistrationId id, long eventId, NewRegistration r, Language language, RegistrationStatus status,
                     @Nullable Long waitlistSeq) {
         java.sql.Timestamp createdAt = jdbc.sql("""
                         INSERT INTO registration (id, event_id, name, email, company, job_title, locale, status,
                                                   waitlist_seq, confirmed_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN now() END)
                         RETURNING created_at""")
-                .params(id, eventId, r.name().strip(), r.email().strip(), blankToNull(r.company()), blankToNull(r.jobTitle()),
-                        locale, status.name(), waitlistSeq, status == RegistrationStatus.CONFIRMED)
+                .params(id.value(), eventId, r.name().strip(), r.email().strip(), blankToNull(r.company()), blankToNull(r.jobTitle()),
+                        language.code(), status.name(), waitlistSeq, status == RegistrationStatus.CONFIRMED)
                 .query(java.sql.Timestamp.class).single();
         return new Attendee(id, eventId, r.name().strip(), r.email().strip(), blankToNull(r.company()),
-                blankToNull(r.jobTitle()), locale, status, waitlistSeq, createdAt.toInstant());
+                blankToNull(r.jobTitle()), language, status, waitlistSeq, createdAt.toInstant());
     }
 
-    Optional<Attendee> find(long eventId, UUID id) {
+    Optional<Attendee> find(long eventId, RegistrationId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE id = ? AND event_id = ?")
-                .params(id, eventId).query(ATTENDEE).optional();
+                .params(id.value(), eventId).query(ATTENDEE).optional();
     }
 
-    Optional<Attendee> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE id = ?").param(id).query(ATTENDEE).optional();
+    Optional<Attendee> find(RegistrationId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE id = ?").param(id.value()).query(ATTENDEE).optional();
     }
 
-    List<Attendee> findAll(Collection<UUID> ids) {
+    List<Attendee> findAll(Collection<RegistrationId> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE id = ANY(?)")
-                .param(ids.toArray(UUID[]::new)).query(ATTENDEE).list();
+                .param(ids.stream().map(RegistrationId::value).toArray(UUID[]::new)).query(ATTENDEE).list();
     }
 
     record Held(RegistrationStatus status) {
     }
 
-    Optional<Held> lock(long eventId, UUID id) {
+    Optional<Held> lock(long eventId, RegistrationId id) {
         return jdbc.sql("SELECT status FROM registration WHERE id = ? AND event_id = ? FOR UPDATE")
-                .params(id, eventId)
+                .params(id.value(), eventId)
                 .query((rs, n) -> new Held(RegistrationStatus.valueOf(rs.getString(1))))
                 .optional();
     }
@@ -75,20 +77,20 @@ class RegistrationStore {
                 .param(eventId).query(ATTENDEE).optional();
     }
 
-    void confirm(UUID id) {
+    void confirm(RegistrationId id) {
         jdbc.sql("UPDATE registration SET status = 'CONFIRMED', waitlist_seq = NULL, confirmed_at = now() WHERE id = ?")
-                .param(id).update();
+                .param(id.value()).update();
     }
 
     /** A registration that found no place joins the queue (same transaction as its insert). */
-    void waitlist(UUID id, long seq) {
+    void waitlist(RegistrationId id, long seq) {
         jdbc.sql("UPDATE registration SET status = 'WAITLISTED', waitlist_seq = ?, confirmed_at = NULL WHERE id = ?")
-                .params(seq, id).update();
+                .params(seq, id.value()).update();
     }
 
-    void cancel(UUID id) {
+    void cancel(RegistrationId id) {
         jdbc.sql("UPDATE registration SET status = 'CANCELLED', waitlist_seq = NULL, cancelled_at = now() WHERE id = ?")
-                .param(id).update();
+                .param(id.value()).update();
     }
 
     /** 1-based place in the waitlist queue. */
@@ -121,9 +123,14 @@ class RegistrationStore {
     }
 
     /** Reminder mails: the ids of an event's registrations in one status (index registration_by_event_status). */
-    List<UUID> idsWithStatus(long eventId, RegistrationStatus status) {
+    List<RegistrationId> idsWithStatus(long eventId, RegistrationStatus status) {
         return jdbc.sql("SELECT id FROM registration WHERE event_id = ? AND status = ? ORDER BY id")
-                .params(eventId, status.name()).query(UUID.class).list();
+                .params(eventId, status.name()).query((rs, n) -> new RegistrationId(rs.getObject(1, UUID.class))).list();
+    }
+
+    /** Rows keep the language as its code; any other value was never written. */
+    static Language language(String code) {
+        return Language.parse(code).orElse(Language.EN);
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {

@@ -1,11 +1,14 @@
 package dev.confer.registration;
 
 import dev.confer.events.EventSchedule;
+import dev.confer.shared.Language;
+import dev.confer.shared.LockConflicts;
+import dev.confer.shared.RegistrationId;
 import dev.confer.shared.Rejection;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -32,13 +34,17 @@ public class Registrations {
     private final RegistrationStore store;
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate transaction;
+    private final RegistrationWindow window;
+    // PostgreSQL broke a lock cycle: the attempt changed nothing, so it starts afresh (three attempts in all)
+    private final RetryTemplate lockConflicts = LockConflicts.retrying(2);
 
     Registrations(Capacity capacity, RegistrationStore store, ApplicationEventPublisher publisher,
-                  TransactionTemplate transaction) {
+                  TransactionTemplate transaction, RegistrationWindow window) {
         this.capacity = capacity;
         this.store = store;
         this.publisher = publisher;
         this.transaction = transaction;
+        this.window = window;
     }
 
     public record Outcome(Attendee attendee, @Nullable Integer waitlistPosition) {
@@ -53,46 +59,42 @@ public class Registrations {
      * held only for the commit; when it finds no place it rolls back (dropping any lock PostgreSQL kept
      * on a shard it had to re-check) and the slow path starts afresh from the waitlist row.
      */
-    public Outcome register(EventSchedule event, NewRegistration input, String defaultLocale) {
-        return register(event, input, defaultLocale, true);
+    public Outcome register(EventSchedule event, NewRegistration input, Language defaultLanguage) {
+        return register(event, input, defaultLanguage, true);
     }
 
     /**
-     * As {@link #register(EventSchedule, NewRegistration, String)}, but with {@code mayWaitlist} false a
+     * As {@link #register(EventSchedule, NewRegistration, Language)}, but with {@code mayWaitlist} false a
      * full event is refused (409 {@code registration.full-waitlist-open}) instead of waitlisting: the page
      * asks the person first and never puts anyone on the waitlist without their say.
      */
-    public Outcome register(EventSchedule event, NewRegistration input, String defaultLocale, boolean mayWaitlist) {
-        String locale = validate(input, defaultLocale);
-        UUID id = UUID.randomUUID();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Outcome confirmed = transaction.execute(status -> {
-                    Attendee attendee = insert(event, id, input, locale, RegistrationStatus.CONFIRMED, null);
-                    publisher.publishEvent(new Registered(id, event.id(), event.slug(), RegistrationStatus.CONFIRMED, locale));
-                    if (capacity.tryTakePlace(event.id())) {
-                        return new Outcome(attendee, null);
-                    }
-                    status.setRollbackOnly();
-                    return null;
-                });
-                if (confirmed != null) {
-                    return confirmed;
+    public Outcome register(EventSchedule event, NewRegistration input, Language defaultLanguage, boolean mayWaitlist) {
+        Language language = validate(input, defaultLanguage);
+        window.requireOpen(event);
+        RegistrationId id = RegistrationId.random();
+        return lockConflicts.invoke(() -> {
+            Outcome confirmed = transaction.execute(status -> {
+                Attendee attendee = insert(event, id, input, language, RegistrationStatus.CONFIRMED, null);
+                publisher.publishEvent(new Registered(id, event.id(), event.slug(), RegistrationStatus.CONFIRMED, language));
+                if (capacity.tryTakePlace(event.id())) {
+                    return new Outcome(attendee, null);
                 }
-                return Objects.requireNonNull(transaction.execute(status -> confirmOrWaitlist(event, id, input, locale, mayWaitlist)));
-            } catch (PessimisticLockingFailureException e) {
-                if (attempt == 3) {
-                    throw e; // PostgreSQL broke a lock cycle three times in a row: let the client retry
-                }
+                status.setRollbackOnly();
+                return null;
+            });
+            if (confirmed != null) {
+                return confirmed;
             }
-        }
+            return Objects.requireNonNull(transaction.execute(status -> confirmOrWaitlist(event, id, input, language, mayWaitlist)));
+        });
     }
 
-    private Outcome confirmOrWaitlist(EventSchedule event, UUID id, NewRegistration input, String locale, boolean mayWaitlist) {
-        Attendee attendee = insert(event, id, input, locale, RegistrationStatus.CONFIRMED, null);
+    private Outcome confirmOrWaitlist(EventSchedule event, RegistrationId id, NewRegistration input, Language language,
+                                      boolean mayWaitlist) {
+        Attendee attendee = insert(event, id, input, language, RegistrationStatus.CONFIRMED, null);
         capacity.lockWaitlist(event.id());
         if (capacity.takePlace(event.id())) {
-            publisher.publishEvent(new Registered(id, event.id(), event.slug(), RegistrationStatus.CONFIRMED, locale));
+            publisher.publishEvent(new Registered(id, event.id(), event.slug(), RegistrationStatus.CONFIRMED, language));
             return new Outcome(attendee, null);
         }
         if (!mayWaitlist) {
@@ -103,16 +105,14 @@ public class Registrations {
             throw Rejection.conflict("registration.full");
         }
         store.waitlist(id, seq);
-        publisher.publishEvent(new Registered(id, event.id(), event.slug(), RegistrationStatus.WAITLISTED, locale));
-        Attendee waitlisted = new Attendee(id, event.id(), attendee.name(), attendee.email(), attendee.company(),
-                attendee.jobTitle(), locale, RegistrationStatus.WAITLISTED, seq, attendee.registeredAt());
-        return new Outcome(waitlisted, store.waitlistPosition(event.id(), seq));
+        publisher.publishEvent(new Registered(id, event.id(), event.slug(), RegistrationStatus.WAITLISTED, language));
+        return new Outcome(attendee.waitlisted(seq), store.waitlistPosition(event.id(), seq));
     }
 
-    private Attendee insert(EventSchedule event, UUID id, NewRegistration input, String locale, RegistrationStatus status,
-                            @Nullable Long seq) {
+    private Attendee insert(EventSchedule event, RegistrationId id, NewRegistration input, Language language,
+                            RegistrationStatus status, @Nullable Long seq) {
         try {
-            return store.insert(id, event.id(), input, locale, status, seq);
+            return store.insert(id, event.id(), input, language, status, seq);
         } catch (DuplicateKeyException e) {
             throw Rejection.conflict("registration.duplicate-email", input.email());
         }
@@ -120,7 +120,7 @@ public class Registrations {
 
     /** Cancels; a freed confirmed place goes to the first waitlisted registration (FIFO). */
     @Transactional
-    public Attendee cancel(EventSchedule event, UUID id) {
+    public Attendee cancel(EventSchedule event, RegistrationId id) {
         capacity.lockWaitlist(event.id()); // first, as every slow path does
         RegistrationStore.Held held = store.lock(event.id(), id)
                 .orElseThrow(() -> Rejection.notFound("registration.not-found", id));
@@ -132,7 +132,7 @@ public class Registrations {
             if (next.isPresent()) {
                 store.confirm(next.get().id()); // the place passes on: no shard changes
                 capacity.leaveWaitlist(event.id());
-                publisher.publishEvent(new Promoted(next.get().id(), event.id(), event.slug(), next.get().locale()));
+                publisher.publishEvent(new Promoted(next.get().id(), event.id(), event.slug(), next.get().language()));
             } else {
                 capacity.releasePlace(event.id());
             }
@@ -140,7 +140,6 @@ public class Registrations {
             capacity.leaveWaitlist(event.id());
         }
         store.cancel(id);
-        publisher.publishEvent(new Cancelled(id, event.id(), event.slug(), held.status()));
         return store.find(event.id(), id).orElseThrow();
     }
 
@@ -157,19 +156,19 @@ public class Registrations {
             }
             store.confirm(next.get().id());
             capacity.leaveWaitlist(event.id());
-            publisher.publishEvent(new Promoted(next.get().id(), event.id(), event.slug(), next.get().locale()));
+            publisher.publishEvent(new Promoted(next.get().id(), event.id(), event.slug(), next.get().language()));
         }
     }
 
-    public Optional<Attendee> find(EventSchedule event, UUID id) {
+    public Optional<Attendee> find(EventSchedule event, RegistrationId id) {
         return store.find(event.id(), id);
     }
 
-    public Optional<Attendee> find(UUID id) {
+    public Optional<Attendee> find(RegistrationId id) {
         return store.find(id);
     }
 
-    public List<Attendee> findAll(Collection<UUID> ids) {
+    public List<Attendee> findAll(Collection<RegistrationId> ids) {
         return store.findAll(ids);
     }
 
@@ -180,7 +179,8 @@ public class Registrations {
 
     /** Places and waitlist places left: two small reads, cheap enough for every view of the form. */
     public Availability availability(EventSchedule event) {
-        return new Availability(event.capacity(), capacity.confirmed(event.id()), event.waitlist(), capacity.waiting(event.id()));
+        return new Availability(event.capacity(), capacity.confirmed(event.id()), event.waitlist(), capacity.waiting(event.id()),
+                window.isClosed(event));
     }
 
     public Map<RegistrationStatus, Integer> countByStatus(EventSchedule event) {
@@ -188,7 +188,7 @@ public class Registrations {
     }
 
     /** The ids of an event's registrations in one status, e.g. everyone a reminder mail goes to. */
-    public List<UUID> idsWithStatus(EventSchedule event, RegistrationStatus status) {
+    public List<RegistrationId> idsWithStatus(EventSchedule event, RegistrationStatus status) {
         return store.idsWithStatus(event.id(), status);
     }
 
@@ -197,7 +197,7 @@ public class Registrations {
         return store.search(event.id(), status, query, Math.min(Math.max(limit, 1), 500), Math.max(offset, 0));
     }
 
-    private static String validate(NewRegistration input, String defaultLocale) {
+    private static Language validate(NewRegistration input, Language defaultLanguage) {
         List<Rejection.FieldProblem> problems = new java.util.ArrayList<>();
         if (input.name() == null || input.name().isBlank()) {
             problems.add(new Rejection.FieldProblem("/name", "registration.name-required"));
@@ -215,14 +215,19 @@ public class Registrations {
         if (input.jobTitle() != null && input.jobTitle().length() > 200) {
             problems.add(new Rejection.FieldProblem("/jobTitle", "registration.too-long", 200));
         }
-        String locale = input.locale() == null || input.locale().isBlank() ? defaultLocale : input.locale();
-        if (!locale.equals("ko") && !locale.equals("en")) {
-            problems.add(new Rejection.FieldProblem("/locale", "registration.locale", locale));
+        Language language = defaultLanguage;
+        if (input.locale() != null && !input.locale().isBlank()) {
+            Optional<Language> chosen = Language.parse(input.locale());
+            if (chosen.isPresent()) {
+                language = chosen.get();
+            } else {
+                problems.add(new Rejection.FieldProblem("/locale", "registration.locale", input.locale()));
+            }
         }
         if (!problems.isEmpty()) {
             throw new Rejection(400, problems.size() == 1 ? problems.getFirst().messageKey() : "registration.invalid",
                     problems, problems.size() == 1 ? problems.getFirst().args() : new Object[]{problems.size()});
         }
-        return locale;
+        return language;
     }
 }

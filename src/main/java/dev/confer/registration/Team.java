@@ -1,14 +1,15 @@
 package dev.confer.registration;
 
+import dev.confer.shared.RegistrationId;
+
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A team and its members in the order they were given, the lead first. Every member is an ordinary
  * registration of their own: after the team registered, a member may cancel alone or be promoted from the
  * waitlist in queue order, so members can differ in status (cancelled ones are listed as CANCELLED).
  */
-public record Team(UUID id, long eventId, String name, UUID leadId, List<TeamMember> members) {
+public record Team(TeamId id, long eventId, String name, RegistrationId leadId, List<TeamMember> members) {
 
     public Team {
         members = List.copyOf(members);
@@ -18,7 +19,7 @@ public record Team(UUID id, long eventId, String name, UUID leadId, List<TeamMem
         return members.stream().filter(m -> m.registrationId().equals(leadId)).findFirst().orElseThrow();
     }
 
-    public boolean isLead(UUID registrationId) {
+    public boolean isLead(RegistrationId registrationId) {
         return leadId.equals(registrationId);
     }
 }

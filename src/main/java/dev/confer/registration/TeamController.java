@@ -2,18 +2,18 @@ package dev.confer.registration;
 
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
-import dev.confer.shared.Caller;
+import dev.confer.shared.Language;
+import dev.confer.shared.RegistrationId;
 import dev.confer.shared.Rejection;
+import dev.confer.tickets.Credentials;
+import dev.confer.tickets.ManageTokens;
 import dev.confer.tickets.Tickets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /** {@code POST /teams} (anyone, like a single registration) and {@code GET /teams/{id}} (the lead or the organizer). */
 @RestController
@@ -30,28 +29,30 @@ class TeamController {
     private final EventCatalog events;
     private final Teams teams;
     private final Tickets tickets;
+    private final ManageTokens manageTokens;
 
-    TeamController(EventCatalog events, Teams teams, Tickets tickets) {
+    TeamController(EventCatalog events, Teams teams, Tickets tickets, ManageTokens manageTokens) {
         this.events = events;
         this.teams = teams;
         this.tickets = tickets;
+        this.manageTokens = manageTokens;
     }
 
     /** One member with what they need to come: ticket and manage token (the link to their My ticket). */
-    record MemberView(UUID id, String name, String email, RegistrationStatus status, @Nullable Integer waitlistPosition,
+    record MemberView(RegistrationId id, String name, String email, RegistrationStatus status, @Nullable Integer waitlistPosition,
                       @Nullable String ticket, String manageToken, boolean lead) {
     }
 
-    record Created(UUID id, String name, RegistrationStatus status, List<MemberView> members) {
+    record Created(TeamId id, String name, RegistrationStatus status, List<MemberView> members) {
     }
 
-    record View(UUID id, String name, List<MemberView> members) {
+    record View(TeamId id, String name, List<MemberView> members) {
     }
 
     @PostMapping("/api/v1/events/{slug}/teams")
     ResponseEntity<Created> register(@PathVariable String slug, @RequestBody NewTeam body, Locale requestLocale) {
         EventSchedule event = events.require(slug);
-        TeamOutcome outcome = teams.register(event, body, "ko".equals(requestLocale.getLanguage()) ? "ko" : "en");
+        TeamOutcome outcome = teams.register(event, body, Language.of(requestLocale));
         Team team = outcome.team();
         List<MemberView> members = new ArrayList<>(team.members().size());
         for (int i = 0; i < team.members().size(); i++) {
@@ -63,13 +64,11 @@ class TeamController {
     }
 
     @GetMapping("/api/v1/events/{slug}/teams/{teamId}")
-    View get(@PathVariable String slug, @PathVariable UUID teamId, @AuthenticationPrincipal @Nullable Caller caller,
-             @RequestParam(name = "token", required = false) @Nullable String token,
-             @RequestHeader(name = "X-Manage-Token", required = false) @Nullable String headerToken) {
+    View get(@PathVariable String slug, @PathVariable TeamId teamId, Credentials credentials) {
         EventSchedule event = events.require(slug);
         Team team = teams.find(event, teamId).orElseThrow(() -> Rejection.notFound("teams.not-found", teamId));
-        tickets.requireHolderOrStaff(event, team.leadId(), caller, token != null ? token : headerToken, "teams.token-required");
-        Map<UUID, Integer> positions = teams.waitlistPositions(team);
+        manageTokens.requireHolderOrStaff(event, team.leadId(), credentials, "teams.token-required");
+        Map<RegistrationId, Integer> positions = teams.waitlistPositions(team);
         return new View(team.id(), team.name(), team.members().stream()
                 .map(m -> view(event, team, m, positions.get(m.registrationId()))).toList());
     }
@@ -77,6 +76,6 @@ class TeamController {
     private MemberView view(EventSchedule event, Team team, TeamMember m, @Nullable Integer position) {
         return new MemberView(m.registrationId(), m.name(), m.email(), m.status(), position,
                 m.status() == RegistrationStatus.CANCELLED ? null : tickets.issue(event, m.registrationId()),
-                tickets.manageToken(event, m.registrationId()), team.isLead(m.registrationId()));
+                manageTokens.manageToken(event, m.registrationId()), team.isLead(m.registrationId()));
     }
 }

@@ -1,7 +1,7 @@
 package dev.confer.registration;
 
-import java.util.UUID;
+import dev.confer.shared.RegistrationId;
 
 /** One member of a {@link Team}: their own registration. */
-public record TeamMember(UUID registrationId, String name, String email, RegistrationStatus status) {
+public record TeamMember(RegistrationId registrationId, String name, String email, RegistrationStatus status) {
 }

@@ -1,5 +1,7 @@
 package dev.confer.registration;
 
+import dev.confer.shared.Language;
+import dev.confer.shared.RegistrationId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,8 +29,8 @@ class TeamStore {
     }
 
     /** A validated team with the ids its registrations get; members in the order given, the lead first. */
-    record Draft(UUID teamId, long eventId, String name, String locale, @Nullable String company,
-                 List<NewTeam.Member> members, List<UUID> ids) {
+    record Draft(TeamId teamId, long eventId, String name, Language language, @Nullable String company,
+                 List<NewTeam.Member> members, List<RegistrationId> ids) {
 
         int size() {
             return members.size();
@@ -52,14 +54,14 @@ class TeamStore {
      */
     void insert(Draft team) {
         jdbc.sql("INSERT INTO team (id, event_id, name, lead_id) VALUES (?, ?, ?, ?)")
-                .params(team.teamId(), team.eventId(), team.name(), team.ids().getFirst()).update();
+                .params(team.teamId().value(), team.eventId(), team.name(), team.ids().getFirst().value()).update();
         List<Integer> order = IntStream.range(0, team.size()).boxed()
                 .sorted(Comparator.comparing(i -> TeamValidation.key(team.members().get(i).email()))).toList();
         List<Object[]> rows = new ArrayList<>(team.size());
         for (int i : order) {
             NewTeam.Member m = team.members().get(i);
-            rows.add(new Object[]{team.ids().get(i), team.eventId(), m.name().strip(), m.email().strip(), team.company(),
-                    blankToNull(m.jobTitle()), team.locale(), team.teamId(), i + 1});
+            rows.add(new Object[]{team.ids().get(i).value(), team.eventId(), m.name().strip(), m.email().strip(), team.company(),
+                    blankToNull(m.jobTitle()), team.language().code(), team.teamId().value(), i + 1});
         }
         batch.batchUpdate("""
                 INSERT INTO registration (id, event_id, name, email, company, job_title, locale, status, confirmed_at,
@@ -68,11 +70,11 @@ class TeamStore {
     }
 
     /** The team found no places: every member waits, in member order, from sequence number {@code firstSeq} on. */
-    void waitlist(UUID teamId, long firstSeq) {
+    void waitlist(TeamId teamId, long firstSeq) {
         jdbc.sql("""
                         UPDATE registration SET status = 'WAITLISTED', waitlist_seq = ? + team_member_no - 1, confirmed_at = NULL
                         WHERE team_id = ?""")
-                .params(firstSeq, teamId).update();
+                .params(firstSeq, teamId.value()).update();
     }
 
     /** 1-based place in the waitlist queue of the registration with sequence number {@code seq}. */
@@ -82,36 +84,37 @@ class TeamStore {
     }
 
     /** The waitlisted members' places in the queue, by registration id. */
-    Map<UUID, Integer> waitlistPositions(UUID teamId) {
-        Map<UUID, Integer> positions = new LinkedHashMap<>();
+    Map<RegistrationId, Integer> waitlistPositions(TeamId teamId) {
+        Map<RegistrationId, Integer> positions = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT r.id, (SELECT count(*) FROM registration w WHERE w.event_id = r.event_id
                                         AND w.status = 'WAITLISTED' AND w.waitlist_seq <= r.waitlist_seq)
                         FROM registration r WHERE r.team_id = ? AND r.status = 'WAITLISTED' ORDER BY r.team_member_no""")
-                .param(teamId).query(rs -> {
-                    positions.put(rs.getObject(1, UUID.class), rs.getInt(2));
+                .param(teamId.value()).query(rs -> {
+                    positions.put(new RegistrationId(rs.getObject(1, UUID.class)), rs.getInt(2));
                 });
         return positions;
     }
 
-    Optional<Team> find(UUID teamId) {
-        record Row(UUID id, long eventId, String name, UUID leadId) {
+    Optional<Team> find(TeamId teamId) {
+        record Row(TeamId id, long eventId, String name, RegistrationId leadId) {
         }
-        return jdbc.sql("SELECT id, event_id, name, lead_id FROM team WHERE id = ?").param(teamId)
-                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3), rs.getObject(4, UUID.class)))
+        return jdbc.sql("SELECT id, event_id, name, lead_id FROM team WHERE id = ?").param(teamId.value())
+                .query((rs, n) -> new Row(new TeamId(rs.getObject(1, UUID.class)), rs.getLong(2), rs.getString(3),
+                        new RegistrationId(rs.getObject(4, UUID.class))))
                 .optional()
                 .map(t -> new Team(t.id(), t.eventId(), t.name(), t.leadId(), members(t.id())));
     }
 
-    Optional<UUID> teamOf(UUID registrationId) {
-        return jdbc.sql("SELECT team_id FROM registration WHERE id = ? AND team_id IS NOT NULL").param(registrationId)
-                .query(UUID.class).optional();
+    Optional<TeamId> teamOf(RegistrationId registrationId) {
+        return jdbc.sql("SELECT team_id FROM registration WHERE id = ? AND team_id IS NOT NULL").param(registrationId.value())
+                .query((rs, n) -> new TeamId(rs.getObject(1, UUID.class))).optional();
     }
 
-    private List<TeamMember> members(UUID teamId) {
+    private List<TeamMember> members(TeamId teamId) {
         return jdbc.sql("SELECT id, name, email, status FROM registration WHERE team_id = ? ORDER BY team_member_no")
-                .param(teamId)
-                .query((rs, n) -> new TeamMember(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                .param(teamId.value())
+                .query((rs, n) -> new TeamMember(new RegistrationId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3),
                         RegistrationStatus.valueOf(rs.getString(4))))
                 .list();
     }

@@ -1,5 +1,6 @@
 package dev.confer.registration;
 
+import dev.confer.shared.Language;
 import dev.confer.shared.Rejection;
 import dev.confer.shared.Rejection.FieldProblem;
 import org.jspecify.annotations.Nullable;
@@ -21,16 +22,16 @@ final class TeamValidation {
     }
 
     /** The mail language of the team, or a 400 naming every problem. */
-    static String validate(NewTeam input, String defaultLocale) {
+    static Language validate(NewTeam input, Language defaultLanguage) {
         List<FieldProblem> problems = new ArrayList<>();
         if (blank(input.name())) {
             problems.add(new FieldProblem("/name", "teams.name-required"));
         } else if (input.name().strip().length() > MAX_TEAM_NAME) {
             problems.add(new FieldProblem("/name", "registration.too-long", MAX_TEAM_NAME));
         }
-        String locale = blank(input.locale()) ? defaultLocale : input.locale().strip();
-        if (!locale.equals("ko") && !locale.equals("en")) {
-            problems.add(new FieldProblem("/locale", "registration.locale", locale));
+        Language language = blank(input.locale()) ? defaultLanguage : Language.parse(input.locale()).orElse(null);
+        if (language == null) {
+            problems.add(new FieldProblem("/locale", "registration.locale", input.locale().strip()));
         }
         if (input.company() != null && input.company().strip().length() > MAX_FIELD) {
             problems.add(new FieldProblem("/company", "registration.too-long", MAX_FIELD));
@@ -69,7 +70,7 @@ final class TeamValidation {
             throw new Rejection(400, problems.size() == 1 ? problems.getFirst().messageKey() : "teams.invalid",
                     problems, problems.size() == 1 ? problems.getFirst().args() : new Object[]{problems.size()});
         }
-        return locale;
+        return java.util.Objects.requireNonNull(language);
     }
 
     /** How the database tells e-mail addresses apart (the unique index is on lower(email)). */

@@ -1,20 +1,24 @@
 package dev.confer.registration;
 
 import dev.confer.events.EventSchedule;
+import dev.confer.shared.Language;
+import dev.confer.shared.RegistrationId;
 import dev.confer.shared.Rejection;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.IntStream;
 
 /**
@@ -33,19 +37,23 @@ public class Teams {
     /** The most people one team registers, the lead included. */
     public static final int MAX_MEMBERS = TeamValidation.MAX_MEMBERS;
 
-    /** How often a team that lost the race for the last places is tried again before the client is asked to. */
-    private static final int ATTEMPTS = 5;
+    /** A team that lost the race for the last places (or a lock cycle) is tried five times before the client is asked to. */
+    private final RetryTemplate attempts = new RetryTemplate(RetryPolicy.builder().includes(Raced.class).maxRetries(4)
+            .delay(Duration.ofMillis(2)).jitter(Duration.ofMillis(2)).multiplier(2).maxDelay(Duration.ofMillis(50)).build());
 
     private final Capacity capacity;
     private final TeamStore store;
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate transaction;
+    private final RegistrationWindow window;
 
-    Teams(Capacity capacity, TeamStore store, ApplicationEventPublisher publisher, TransactionTemplate transaction) {
+    Teams(Capacity capacity, TeamStore store, ApplicationEventPublisher publisher, TransactionTemplate transaction,
+          RegistrationWindow window) {
         this.capacity = capacity;
         this.store = store;
         this.publisher = publisher;
         this.transaction = transaction;
+        this.window = window;
     }
 
     /**
@@ -53,42 +61,56 @@ public class Teams {
      * when a member is registered already (property {@code emails}) or when the team does not fit (properties
      * {@code placesLeft}, {@code waitlistLeft}, {@code members}); nothing changes when one is thrown.
      */
-    public TeamOutcome register(EventSchedule event, NewTeam input, String defaultLocale) {
-        String locale = TeamValidation.validate(input, defaultLocale);
+    public TeamOutcome register(EventSchedule event, NewTeam input, Language defaultLanguage) {
+        Language language = TeamValidation.validate(input, defaultLanguage);
+        window.requireOpen(event);
         List<NewTeam.Member> members = List.copyOf(input.members());
         refuseRegisteredMembers(event, members);
-        TeamStore.Draft team = new TeamStore.Draft(UUID.randomUUID(), event.id(), input.name().strip(), locale,
+        TeamStore.Draft team = new TeamStore.Draft(TeamId.random(), event.id(), input.name().strip(), language,
                 input.company() == null || input.company().isBlank() ? null : input.company().strip(), members,
-                members.stream().map(m -> UUID.randomUUID()).toList());
-        for (int attempt = 1; ; attempt++) {
-            try {
-                TeamOutcome outcome = capacity.free(event.id()) >= team.size() ? transaction.execute(status -> {
-                    TeamOutcome confirmed = confirm(event, team);
-                    if (confirmed == null) {
-                        status.setRollbackOnly(); // the places went meanwhile: drop the inserts, decide under the waitlist row
+                members.stream().map(m -> RegistrationId.random()).toList());
+        try {
+            return attempts.invoke(() -> attempt(event, team, input.wantsWaitlist()));
+        } catch (Raced e) {
+            throw new Rejection(503, "teams.busy", team.size());
+        }
+    }
+
+    /** One try, fast path then slow path; {@link Raced} when it must start afresh (nothing of it was kept). */
+    private TeamOutcome attempt(EventSchedule event, TeamStore.Draft team, boolean mayWaitlist) {
+        try {
+            TeamOutcome outcome = capacity.free(event.id()) >= team.size() ? transaction.execute(status -> {
+                TeamOutcome confirmed = confirm(event, team);
+                if (confirmed == null) {
+                    status.setRollbackOnly(); // the places went meanwhile: drop the inserts, decide under the waitlist row
+                }
+                return confirmed;
+            }) : null;
+            if (outcome == null) {
+                outcome = transaction.execute(status -> {
+                    TeamOutcome decided = confirmOrWaitlist(event, team, mayWaitlist);
+                    if (decided == null) {
+                        status.setRollbackOnly();
                     }
-                    return confirmed;
-                }) : null;
-                if (outcome == null) {
-                    outcome = transaction.execute(status -> {
-                        TeamOutcome decided = confirmOrWaitlist(event, team, input.wantsWaitlist());
-                        if (decided == null) {
-                            status.setRollbackOnly();
-                        }
-                        return decided;
-                    });
-                }
-                if (outcome != null) {
-                    return outcome;
-                }
-            } catch (DuplicateKeyException e) {
-                refuseRegisteredMembers(event, members); // someone registered one of the members meanwhile
-            } catch (PessimisticLockingFailureException e) {
-                // PostgreSQL broke a lock cycle: try again from the start
+                    return decided;
+                });
             }
-            if (attempt == ATTEMPTS) {
-                throw new Rejection(503, "teams.busy", team.size());
+            if (outcome == null) {
+                throw new Raced(); // single registrations took the places between reading and taking them
             }
+            return outcome;
+        } catch (DuplicateKeyException e) {
+            refuseRegisteredMembers(event, team.members()); // someone registered one of the members meanwhile
+            throw new Raced();
+        } catch (PessimisticLockingFailureException e) {
+            throw new Raced(); // PostgreSQL broke a lock cycle
+        }
+    }
+
+    /** An attempt that lost a race and changed nothing; the next one starts from the beginning. */
+    private static final class Raced extends RuntimeException {
+        Raced() {
+            super(null, null, false, false);
         }
     }
 
@@ -132,11 +154,9 @@ public class Teams {
     }
 
     private void publishRegistered(EventSchedule event, TeamStore.Draft team, RegistrationStatus status) {
-        for (UUID id : team.ids()) {
-            publisher.publishEvent(new Registered(id, event.id(), event.slug(), status, team.locale()));
+        for (RegistrationId id : team.ids()) {
+            publisher.publishEvent(new Registered(id, event.id(), event.slug(), status, team.language()));
         }
-        publisher.publishEvent(new TeamRegistered(team.teamId(), event.id(), event.slug(), team.ids().getFirst(),
-                team.size(), status));
     }
 
     private static TeamOutcome outcome(TeamStore.Draft team, RegistrationStatus status, List<@Nullable Integer> positions) {
@@ -176,16 +196,16 @@ public class Teams {
     }
 
     /** The team a registration belongs to, if it was registered with one. */
-    public Optional<Team> teamOf(UUID registrationId) {
+    public Optional<Team> teamOf(RegistrationId registrationId) {
         return store.teamOf(registrationId).flatMap(store::find);
     }
 
-    public Optional<Team> find(EventSchedule event, UUID teamId) {
+    public Optional<Team> find(EventSchedule event, TeamId teamId) {
         return store.find(teamId).filter(t -> t.eventId() == event.id());
     }
 
     /** The places in the waitlist queue of a team's waitlisted members, by registration id (one query). */
-    public Map<UUID, Integer> waitlistPositions(Team team) {
+    public Map<RegistrationId, Integer> waitlistPositions(Team team) {
         return store.waitlistPositions(team.id());
     }
 }

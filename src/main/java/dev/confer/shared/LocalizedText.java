@@ -23,12 +23,12 @@ public record LocalizedText(String ko, String en) {
         return new LocalizedText(both, both);
     }
 
-    public String in(@Nullable Locale locale) {
-        return locale != null && "ko".equals(locale.getLanguage()) ? ko : en;
+    public String in(Language language) {
+        return language == Language.KO ? ko : en;
     }
 
-    public String in(String language) {
-        return "ko".equals(language) ? ko : en;
+    public String in(@Nullable Locale locale) {
+        return in(Language.of(locale));
     }
 
     @JsonIgnore

@@ -1,5 +1,10 @@
 package dev.confer.tickets;
 
+import dev.confer.events.EventDefined;
+import dev.confer.events.EventSchedule;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,12 +17,11 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Objects;
 
 /**
- * One Ed25519 key pair per event, created with the event and never changed (so printed tickets stay
- * valid). Keys are immutable, so caching them per instance is safe.
+ * One Ed25519 key pair and one HMAC secret per event, created with the event and never changed (so printed
+ * tickets stay valid). Keys are immutable, so caching them per instance is safe.
  */
 @Repository
 class TicketKeys {
@@ -26,10 +30,17 @@ class TicketKeys {
     }
 
     private final JdbcClient jdbc;
-    private final ConcurrentHashMap<Long, EventKeys> cache = new ConcurrentHashMap<>();
+    private final Cache cache;
 
-    TicketKeys(JdbcClient jdbc) {
+    TicketKeys(JdbcClient jdbc, CacheManager caches) {
         this.jdbc = jdbc;
+        this.cache = Objects.requireNonNull(caches.getCache("ticket-keys"));
+    }
+
+    /** Synchronous, in the defining transaction: an event never exists without its keys. */
+    @EventListener
+    void on(EventDefined defined) {
+        createIfAbsent(defined.schedule().id());
     }
 
     void createIfAbsent(long eventId) {
@@ -47,17 +58,16 @@ class TicketKeys {
         }
     }
 
-    Optional<EventKeys> find(long eventId) {
-        EventKeys cached = cache.get(eventId);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<EventKeys> loaded = jdbc.sql("SELECT private_key, public_key, manage_secret FROM ticket_key WHERE event_id = ?")
-                .param(eventId)
-                .query((rs, n) -> decode(eventId, rs.getBytes(1), rs.getBytes(2), rs.getBytes(3)))
-                .optional();
-        loaded.ifPresent(k -> cache.put(eventId, k));
-        return loaded;
+    EventKeys of(EventSchedule event) {
+        return Objects.requireNonNull(cache.get(event.id(), () -> load(event)));
+    }
+
+    private EventKeys load(EventSchedule event) {
+        return jdbc.sql("SELECT private_key, public_key, manage_secret FROM ticket_key WHERE event_id = ?")
+                .param(event.id())
+                .query((rs, n) -> decode(event.id(), rs.getBytes(1), rs.getBytes(2), rs.getBytes(3)))
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("Event " + event.slug() + " has no ticket key"));
     }
 
     private static EventKeys decode(long eventId, byte[] privateKey, byte[] publicKey, byte[] secret) {

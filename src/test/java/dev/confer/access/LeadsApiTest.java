@@ -24,11 +24,11 @@ class LeadsApiTest extends TapTestSupport {
         checkIn(slug, a, DAY2);
         checkIn(slug, b, DAY1);
 
-        tap(slug, sponsorB01, "2026-05-14T10:00:00+09:00", "booth:B01", a);
-        tap(slug, sponsorB01, "2026-05-14T11:00:00+09:00", "booth:B01", b);
+        tap(slug, sponsorB01, "2037-05-14T10:00:00+09:00", "booth:B01", a);
+        tap(slug, sponsorB01, "2037-05-14T11:00:00+09:00", "booth:B01", b);
         tap(slug, sponsorB01, DAY2_AFTERNOON, "booth:B01", a);
         // a scanner that was offline syncs an earlier visit late: the first visit moves back
-        tap(slug, door, "2026-05-14T09:30:00+09:00", "booth:B01", a);
+        tap(slug, door, "2037-05-14T09:30:00+09:00", "booth:B01", a);
         tap(slug, sponsorB01, DAY1_AFTERNOON, "booth:B01", notIn);
         tap(slug, sponsorB02, DAY1_AFTERNOON, "booth:B02", b);
 
@@ -40,8 +40,8 @@ class LeadsApiTest extends TapTestSupport {
         assertThat(first.get("email").asString()).isEqualTo("minjun@example.com");
         assertThat(first.get("company").asString()).isEqualTo("Hanbit");
         assertThat(first.get("jobTitle").asString()).isEqualTo("Engineer");
-        assertThat(first.get("firstVisitAt").asString()).isEqualTo("2026-05-14T00:30:00Z");
-        assertThat(first.get("lastVisitAt").asString()).isEqualTo("2026-05-15T04:05:00Z");
+        assertThat(first.get("firstVisitAt").asString()).isEqualTo("2037-05-14T00:30:00Z");
+        assertThat(first.get("lastVisitAt").asString()).isEqualTo("2037-05-15T04:05:00Z");
         assertThat(first.get("visits").asInt()).isEqualTo(3);
         JsonNode second = r.json().get(1);
         assertThat(second.get("name").asString()).isEqualTo("Bob");
@@ -85,9 +85,9 @@ class LeadsApiTest extends TapTestSupport {
         JsonNode t = tricky.json();
         checkIn(slug, a, DAY1);
         checkIn(slug, t, DAY1);
-        tap(slug, sponsor, "2026-05-14T10:00:00+09:00", "booth:B01", a);
-        tap(slug, sponsor, "2026-05-14T10:05:00+09:00", "booth:B01", a);
-        tap(slug, sponsor, "2026-05-14T11:00:00+09:00", "booth:B01", t);
+        tap(slug, sponsor, "2037-05-14T10:00:00+09:00", "booth:B01", a);
+        tap(slug, sponsor, "2037-05-14T10:05:00+09:00", "booth:B01", a);
+        tap(slug, sponsor, "2037-05-14T11:00:00+09:00", "booth:B01", t);
 
         Response csv = call("GET", "/api/v1/events/" + slug + "/booths/B01/leads.csv", sponsor, null, Map.of("Accept-Language", "ko"));
         assertThat(csv.status()).isEqualTo(200);
@@ -97,8 +97,8 @@ class LeadsApiTest extends TapTestSupport {
         String text = new String(csv.raw(), 3, csv.raw().length - 3, StandardCharsets.UTF_8);
         assertThat(text.split("\r\n")).containsExactly(
                 "이름,회사,직함,이메일,첫 방문,마지막 방문,방문 횟수",
-                "김민준,Hanbit,Engineer,minjun@example.com,2026-05-14 10:00:00,2026-05-14 10:05:00,2",
-                "\"'=HYPERLINK(\"\"http://x\"\")\",\"Foo, Inc.\",,t@example.com,2026-05-14 11:00:00,2026-05-14 11:00:00,1");
+                "김민준,Hanbit,Engineer,minjun@example.com,2037-05-14 10:00:00,2037-05-14 10:05:00,2",
+                "\"'=HYPERLINK(\"\"http://x\"\")\",\"Foo, Inc.\",,t@example.com,2037-05-14 11:00:00,2037-05-14 11:00:00,1");
 
         Response english = get("/api/v1/events/" + slug + "/booths/B01/leads.csv", ADMIN);
         assertThat(english.text()).contains("Name,Company,Job title,E-mail,First visit,Last visit,Visits");

@@ -31,7 +31,7 @@ class TapApiTest extends TapTestSupport {
         assertThat(first.json().get("admitted").asInt()).isEqualTo(1);
         assertThat(first.json().get("capacity").asInt()).isEqualTo(2);
 
-        Response again = tap(slug, door, "2026-05-14T13:20:00+09:00", "session:S101", a);
+        Response again = tap(slug, door, "2037-05-14T13:20:00+09:00", "session:S101", a);
         assertThat(again.json().get("result").asString()).isEqualTo("ADMITTED");
         assertThat(again.json().get("admitted").asInt()).isEqualTo(1);
 
@@ -43,7 +43,7 @@ class TapApiTest extends TapTestSupport {
         assertThat(full.json().get("capacity").asInt()).isEqualTo(2);
 
         // someone who holds a seat gets back in even though the room is full
-        assertThat(tap(slug, door, "2026-05-14T13:30:00+09:00", "session:S101", a).json().get("result").asString()).isEqualTo("ADMITTED");
+        assertThat(tap(slug, door, "2037-05-14T13:30:00+09:00", "session:S101", a).json().get("result").asString()).isEqualTo("ADMITTED");
 
         long event = eventId(slug);
         assertThat(count("SELECT count(*) FROM session_attendance WHERE event_id = ? AND session_code = 'S101'", event)).isEqualTo(2);
@@ -133,8 +133,8 @@ class TapApiTest extends TapTestSupport {
         assertThat(tap(slug, door, DAY1_AFTERNOON, "booth:B01", never).json().get("result").asString()).isEqualTo("NOT_CHECKED_IN");
 
         // 23:30 UTC on the 14th is 08:30 on the 15th in Seoul: day two, where A has not checked in
-        assertThat(tap(slug, door, "2026-05-14T23:30:00Z", "session:S201", a).json().get("result").asString()).isEqualTo("NOT_CHECKED_IN");
-        assertThat(tap(slug, door, "2026-05-14T14:30:00Z", "session:S101", a).json().get("result").asString()).isEqualTo("ADMITTED");
+        assertThat(tap(slug, door, "2037-05-14T23:30:00Z", "session:S201", a).json().get("result").asString()).isEqualTo("NOT_CHECKED_IN");
+        assertThat(tap(slug, door, "2037-05-14T14:30:00Z", "session:S101", a).json().get("result").asString()).isEqualTo("ADMITTED");
 
         long event = eventId(slug);
         assertThat(count("SELECT count(*) FROM tap WHERE event_id = ? AND result = 'NOT_CHECKED_IN'", event)).isEqualTo(3);

@@ -44,7 +44,7 @@ class TapConcurrencyTest extends TapTestSupport {
         for (int i = 0; i < attendees.size(); i++) {
             distinct.add(new Planned(UUID.randomUUID().toString(), attendees.get(i), DAY1_AFTERNOON, "session:S101"));
             if (i % 4 == 0) { // 50 attendees tap a second time with a new tap id
-                distinct.add(new Planned(UUID.randomUUID().toString(), attendees.get(i), "2026-05-14T13:06:00+09:00", "session:S101"));
+                distinct.add(new Planned(UUID.randomUUID().toString(), attendees.get(i), "2037-05-14T13:06:00+09:00", "session:S101"));
             }
         }
         List<Answer> answers = sendEachTwice(slug, door, distinct, 1);
@@ -118,7 +118,7 @@ class TapConcurrencyTest extends TapTestSupport {
             expectedVisits += visits;
             for (int v = 0; v < visits; v++) {
                 distinct.add(new Planned(UUID.randomUUID().toString(), attendees.get(i),
-                        "2026-05-14T10:0" + v + ":00+09:00", "booth:B01"));
+                        "2037-05-14T10:0" + v + ":00+09:00", "booth:B01"));
             }
         }
         List<Answer> answers = sendEachTwice(slug, sponsor, distinct, 2);
@@ -135,8 +135,8 @@ class TapConcurrencyTest extends TapTestSupport {
             JsonNode lead = byEmail.get(attendees.get(i).get("email").asString());
             int visits = 1 + i % 4;
             assertThat(lead.get("visits").asInt()).as("visits of attendee %d", i).isEqualTo(visits);
-            assertThat(lead.get("firstVisitAt").asString()).isEqualTo("2026-05-14T01:00:00Z");
-            assertThat(lead.get("lastVisitAt").asString()).isEqualTo("2026-05-14T01:0" + (visits - 1) + ":00Z");
+            assertThat(lead.get("firstVisitAt").asString()).isEqualTo("2037-05-14T01:00:00Z");
+            assertThat(lead.get("lastVisitAt").asString()).isEqualTo("2037-05-14T01:0" + (visits - 1) + ":00Z");
         }
         JsonNode booth = get("/api/v1/events/" + slug + "/stats", ADMIN).json().get("booths").get(0);
         assertThat(booth.get("visitors").asInt()).isEqualTo(40);

@@ -17,11 +17,11 @@ import java.util.UUID;
  */
 public abstract class TapTestSupport extends ApiTest {
 
-    protected static final String DAY1 = "2026-05-14";
-    protected static final String DAY2 = "2026-05-15";
+    protected static final String DAY1 = "2037-05-14";
+    protected static final String DAY2 = "2037-05-15";
     /** 13:05 in Seoul on day one, during S101. */
-    protected static final String DAY1_AFTERNOON = "2026-05-14T13:05:00+09:00";
-    protected static final String DAY2_AFTERNOON = "2026-05-15T13:05:00+09:00";
+    protected static final String DAY1_AFTERNOON = "2037-05-14T13:05:00+09:00";
+    protected static final String DAY2_AFTERNOON = "2037-05-15T13:05:00+09:00";
 
     @Autowired
     protected JdbcClient jdbc;

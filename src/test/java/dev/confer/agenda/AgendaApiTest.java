@@ -112,7 +112,7 @@ class AgendaApiTest extends ApiTest {
         as(kim, "PUT", path + "/stars/S5", null);
         as(kim, "PUT", path + "/nudge", Map.of("enabled", true));
 
-        clock.set(Instant.parse("2026-05-14T03:50:00Z")); // 12:50 in Seoul
+        clock.set(Instant.parse("2037-05-14T03:50:00Z")); // 12:50 in Seoul
         JsonNode before = as(kim, "GET", path, null).json();
         assertThat(before.get("nudge").asBoolean()).isTrue();
         assertThat(before.get("next").get("code").asString()).isEqualTo("S1");
@@ -121,14 +121,14 @@ class AgendaApiTest extends ApiTest {
         assertThat(before.get("next").get("seatsLeft").asInt()).isEqualTo(10);
         assertThat(before.get("next").get("capacity").asInt()).isEqualTo(10);
 
-        clock.set(Instant.parse("2026-05-14T04:20:00Z")); // 13:20, S1 is running
+        clock.set(Instant.parse("2037-05-14T04:20:00Z")); // 13:20, S1 is running
         JsonNode during = as(kim, "GET", path, null).json();
         assertThat(during.get("next").get("code").asString()).isEqualTo("S1");
         assertThat(during.get("next").get("running").asBoolean()).isTrue();
 
-        clock.set(Instant.parse("2026-05-14T04:45:00Z")); // 13:45, S1 is over
+        clock.set(Instant.parse("2037-05-14T04:45:00Z")); // 13:45, S1 is over
         assertThat(as(kim, "GET", path, null).json().get("next").get("code").asString()).isEqualTo("S5");
-        clock.set(Instant.parse("2026-05-14T07:00:00Z")); // 16:00, nothing left
+        clock.set(Instant.parse("2037-05-14T07:00:00Z")); // 16:00, nothing left
         assertThat(as(kim, "GET", path, null).json().get("next").isNull()).isTrue();
     }
 
@@ -161,9 +161,9 @@ class AgendaApiTest extends ApiTest {
         assertThat(value(s1, Property.SUMMARY)).isEqualTo("클라우드 네이티브 금융");
         assertThat(value(s1, Property.LOCATION)).isEqualTo("301호 (3F)");
         assertThat(value(s1, Property.DESCRIPTION)).contains("찾아가는 길: 3층 에스컬레이터 왼쪽", "/e/" + slug + "/sessions/S1");
-        assertThat(instant(s1, Property.DTSTART)).isEqualTo(Instant.parse("2026-05-14T04:00:00Z"));
-        assertThat(instant(s1, Property.DTEND)).isEqualTo(Instant.parse("2026-05-14T04:40:00Z"));
-        assertThat(s1.getProperty(Property.DTSTART).orElseThrow().toString()).contains("TZID=Asia/Seoul:20260514T130000");
+        assertThat(instant(s1, Property.DTSTART)).isEqualTo(Instant.parse("2037-05-14T04:00:00Z"));
+        assertThat(instant(s1, Property.DTEND)).isEqualTo(Instant.parse("2037-05-14T04:40:00Z"));
+        assertThat(s1.getProperty(Property.DTSTART).orElseThrow().toString()).contains("TZID=Asia/Seoul:20370514T130000");
         CalendarComponent s4 = events.get(1);
         assertThat(value(s4, Property.LOCATION)).isEqualTo("402호 (4F)");
         assertThat(value(s4, Property.DESCRIPTION)).contains("쉼표(,)와 세미콜론(;) 주의");

@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An event with a programme to star and vote on: 2026-05-14 and 2026-05-15 in Seoul, rooms 301 (3F, 10 seats),
+ * An event with a programme to star and vote on: 2037-05-14 and 2037-05-15 in Seoul, rooms 301 (3F, 10 seats),
  * 302 (3F, 100 seats), 401 (4F, 50 seats) and 402 (4F, 40 seats), with directions. Slots on day one: 13:00 (S1 in
  * 301, S2 in 302, S3 in 401), 13:30 (S4 in 402, overlapping the 13:00 slot until 13:40) and 15:00 (S5 in 301, S6
  * in 302); day two: 10:00 (S7 in 302).
  */
 public final class AgendaEvents {
 
-    public static final String DAY1 = "2026-05-14";
-    public static final String DAY2 = "2026-05-15";
+    public static final String DAY1 = "2037-05-14";
+    public static final String DAY2 = "2037-05-15";
 
     private AgendaEvents() {
     }

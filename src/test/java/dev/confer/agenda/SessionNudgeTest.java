@@ -71,11 +71,11 @@ class SessionNudgeTest extends ApiTest {
         assertThat(call("DELETE", "/api/v1/events/" + slug + "/registrations/" + dan.get("id").asString(), ADMIN, null).status())
                 .isEqualTo(200);
 
-        clock.set(Instant.parse("2026-05-14T03:44:00Z")); // 12:44 in Seoul: S1 at 13:00 is 16 minutes away
+        clock.set(Instant.parse("2037-05-14T03:44:00Z")); // 12:44 in Seoul: S1 at 13:00 is 16 minutes away
         nudges.runDue();
         assertThat(nudged(slug)).isEmpty();
 
-        clock.set(Instant.parse("2026-05-14T03:45:00Z")); // 12:45
+        clock.set(Instant.parse("2037-05-14T03:45:00Z")); // 12:45
         nudges.runDue();
         nudges.runDue();
         clock.advance(Duration.ofMinutes(5));
@@ -95,7 +95,7 @@ class SessionNudgeTest extends ApiTest {
     void aSessionThatHasBegunGetsNoNudge() {
         String slug = defineEvent(uniqueSlug("nudge"), AgendaEvents.definition(50, 10));
         attendee(slug, "Fay", true, "S6");
-        clock.set(Instant.parse("2026-05-14T06:00:00Z")); // 15:00 in Seoul: S6 begins now
+        clock.set(Instant.parse("2037-05-14T06:00:00Z")); // 15:00 in Seoul: S6 begins now
         nudges.runDue();
         assertThat(nudged(slug)).isEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM session_nudge_run r JOIN event e ON e.id = r.event_id WHERE e.slug = ?")
@@ -108,7 +108,7 @@ class SessionNudgeTest extends ApiTest {
         for (int i = 0; i < 12; i++) {
             attendee(slug, "P" + i, true, "S2");
         }
-        clock.set(Instant.parse("2026-05-14T03:50:00Z"));
+        clock.set(Instant.parse("2037-05-14T03:50:00Z"));
         runConcurrently(6, 12, i -> nudges.runDue());
         assertThat(nudged(slug)).hasSize(12).doesNotHaveDuplicates();
         assertThat(jdbc.sql("SELECT queued FROM session_nudge_run r JOIN event e ON e.id = r.event_id WHERE e.slug = ? AND session_code = 'S2'")
@@ -119,7 +119,7 @@ class SessionNudgeTest extends ApiTest {
     void theSchedulersRecurringJobSendsThem() {
         String slug = defineEvent(uniqueSlug("nudge"), AgendaEvents.definition(50, 10));
         attendee(slug, "Gil", true, "S7");
-        clock.set(Instant.parse("2026-05-15T00:50:00Z")); // 09:50 on day two: S7 at 10:00
+        clock.set(Instant.parse("2037-05-15T00:50:00Z")); // 09:50 on day two: S7 at 10:00
         scheduler.reschedule(TaskInstanceId.of(SessionNudgeTask.NAME, RecurringTask.INSTANCE), clock.instant());
         scheduler.triggerCheckForDueExecutions();
         await().atMost(Duration.ofSeconds(30)).until(() -> nudged(slug).equals(List.of("Gil:S7")));

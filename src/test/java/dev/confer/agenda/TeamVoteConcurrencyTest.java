@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TeamVoteConcurrencyTest extends ApiTest {
 
-    private static final String SLOT = "2026-05-14T13:00";
+    private static final String SLOT = "2037-05-14T13:00";
     private static final List<String> SESSIONS = List.of("S1", "S2", "S3");
 
     @Autowired
@@ -52,7 +52,7 @@ class TeamVoteConcurrencyTest extends ApiTest {
             names[i] = "Member " + i;
         }
         List<JsonNode> members = registerTeam(slug, "Big team", names);
-        clock.set(Instant.parse("2026-05-14T01:00:00Z"));
+        clock.set(Instant.parse("2037-05-14T01:00:00Z"));
 
         Map<Integer, String> last = new ConcurrentHashMap<>();
         runConcurrently(16, members.size(), i -> {
@@ -101,7 +101,7 @@ class TeamVoteConcurrencyTest extends ApiTest {
     void oneMemberVotingFromTwoPhonesAtOnceHoldsOneVote() throws Exception {
         String slug = defineEvent(uniqueSlug("vote-race"), AgendaEvents.definition(100, 10));
         List<JsonNode> members = registerTeam(slug, "Pair", "Kim", "Lee");
-        clock.set(Instant.parse("2026-05-14T01:00:00Z"));
+        clock.set(Instant.parse("2037-05-14T01:00:00Z"));
         runConcurrently(8, 80, i -> assertThat(vote(slug, members.get(i % 2), SESSIONS.get(i % 3)).status()).isEqualTo(200));
         for (JsonNode member : members) {
             assertThat(jdbc.sql("SELECT count(*) FROM team_vote WHERE registration_id = ?")

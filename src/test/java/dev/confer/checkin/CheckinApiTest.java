@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CheckinApiTest extends ApiTest {
 
-    private static final String MORNING = "2026-05-14T09:00:00+09:00";
+    private static final String MORNING = "2037-05-14T09:00:00+09:00";
 
     @Autowired
     JdbcClient jdbc;
@@ -58,28 +58,28 @@ class CheckinApiTest extends ApiTest {
         assertThat(first.get("registrationId").asString()).isEqualTo(a.get("id").asString());
         assertThat(first.get("name").asString()).isEqualTo("김민준");
         assertThat(first.get("company").asString()).isEqualTo("Hanbit");
-        assertThat(first.get("day").asString()).isEqualTo("2026-05-14");
+        assertThat(first.get("day").asString()).isEqualTo("2037-05-14");
         assertThat(first.get("firstToday").asBoolean()).isTrue();
-        assertThat(first.get("checkedInAt").asString()).isEqualTo("2026-05-14T09:00:00+09:00");
+        assertThat(first.get("checkedInAt").asString()).isEqualTo("2037-05-14T09:00:00+09:00");
         assertThat(first.get("mealVoucher").get("code").asString()).isEqualTo("0514-00001");
         assertThat(first.get("keynoteSeat").get("hall").asString()).isEqualTo("Hall D");
         assertThat(first.get("keynoteSeat").get("seat").asInt()).isEqualTo(1);
         assertThat(first.get("badgeUrl").asString())
-                .isEqualTo("/api/v1/events/" + slug + "/registrations/" + a.get("id").asString() + "/badge.pdf?day=2026-05-14");
+                .isEqualTo("/api/v1/events/" + slug + "/registrations/" + a.get("id").asString() + "/badge.pdf?day=2037-05-14");
 
-        JsonNode again = checkedIn(slug, desk, ticket(a), "2026-05-14T09:40:00+09:00");
+        JsonNode again = checkedIn(slug, desk, ticket(a), "2037-05-14T09:40:00+09:00");
         assertThat(again.get("firstToday").asBoolean()).isFalse();
-        assertThat(again.get("checkedInAt").asString()).isEqualTo("2026-05-14T09:00:00+09:00");
+        assertThat(again.get("checkedInAt").asString()).isEqualTo("2037-05-14T09:00:00+09:00");
         assertThat(again.get("mealVoucher")).isEqualTo(first.get("mealVoucher"));
         assertThat(again.get("keynoteSeat")).isEqualTo(first.get("keynoteSeat"));
 
         assertThat(checkedIn(slug, desk, ticket(b), MORNING).get("keynoteSeat").get("seat").asInt()).isEqualTo(2);
         // after the keynote has ended nobody gets a seat, though seats are left
-        JsonNode afterKeynote = checkedIn(slug, desk, ticket(late), "2026-05-14T11:30:00+09:00");
+        JsonNode afterKeynote = checkedIn(slug, desk, ticket(late), "2037-05-14T11:30:00+09:00");
         assertThat(afterKeynote.get("mealVoucher").get("code").asString()).isEqualTo("0514-00003");
         assertThat(afterKeynote.get("keynoteSeat").isNull()).isTrue();
         // a scan made before the keynote ended (a desk that was offline) still gets the overflow seat
-        JsonNode overflow = checkedIn(slug, desk, ticket(c), "2026-05-14T11:29:59+09:00");
+        JsonNode overflow = checkedIn(slug, desk, ticket(c), "2037-05-14T11:29:59+09:00");
         assertThat(overflow.get("keynoteSeat").get("hall").asString()).isEqualTo("Overflow E1");
         assertThat(overflow.get("keynoteSeat").get("seat").asInt()).isEqualTo(1);
         JsonNode noSeat = checkedIn(slug, desk, ticket(d), MORNING);
@@ -87,8 +87,8 @@ class CheckinApiTest extends ApiTest {
         assertThat(noSeat.get("mealVoucher").get("code").asString()).isEqualTo("0514-00005");
 
         // day two: a new check-in with a new voucher and seat from that day's stock
-        JsonNode dayTwo = checkedIn(slug, ADMIN, ticket(d), "2026-05-15T08:00:00+09:00");
-        assertThat(dayTwo.get("day").asString()).isEqualTo("2026-05-15");
+        JsonNode dayTwo = checkedIn(slug, ADMIN, ticket(d), "2037-05-15T08:00:00+09:00");
+        assertThat(dayTwo.get("day").asString()).isEqualTo("2037-05-15");
         assertThat(dayTwo.get("firstToday").asBoolean()).isTrue();
         assertThat(dayTwo.get("mealVoucher").get("code").asString()).isEqualTo("0515-00001");
         assertThat(dayTwo.get("keynoteSeat").get("hall").asString()).isEqualTo("Hall D");
@@ -96,16 +96,16 @@ class CheckinApiTest extends ApiTest {
         var event = schedule(slug);
         assertThat(jdbc.sql("SELECT count(*) FROM checkin WHERE event_id = ?").param(event.id()).query(Integer.class).single())
                 .isEqualTo(6);
-        assertThat(checkins.checkedIn(UUID.fromString(d.get("id").asString()), java.time.LocalDate.parse("2026-05-15"))).isTrue();
-        assertThat(checkins.checkedIn(UUID.fromString(a.get("id").asString()), java.time.LocalDate.parse("2026-05-15"))).isFalse();
+        assertThat(checkins.checkedIn(dev.confer.shared.RegistrationId.of(d.get("id").asString()), java.time.LocalDate.parse("2037-05-15"))).isTrue();
+        assertThat(checkins.checkedIn(dev.confer.shared.RegistrationId.of(a.get("id").asString()), java.time.LocalDate.parse("2037-05-15"))).isFalse();
         assertThat(checkins.arrivalsPer10Minutes(event)).containsExactly(
-                new Arrivals(java.time.Instant.parse("2026-05-14T00:00:00Z"), 3),
-                new Arrivals(java.time.Instant.parse("2026-05-14T02:20:00Z"), 1),
-                new Arrivals(java.time.Instant.parse("2026-05-14T02:30:00Z"), 1),
-                new Arrivals(java.time.Instant.parse("2026-05-14T23:00:00Z"), 1));
+                new Arrivals(java.time.Instant.parse("2037-05-14T00:00:00Z"), 3),
+                new Arrivals(java.time.Instant.parse("2037-05-14T02:20:00Z"), 1),
+                new Arrivals(java.time.Instant.parse("2037-05-14T02:30:00Z"), 1),
+                new Arrivals(java.time.Instant.parse("2037-05-14T23:00:00Z"), 1));
         assertThat(checkins.dayCounts(event)).containsExactly(
-                new DayCount(java.time.LocalDate.parse("2026-05-14"), 5, 10, 5, 0, 3, 3),
-                new DayCount(java.time.LocalDate.parse("2026-05-15"), 1, 10, 1, 0, 3, 1));
+                new DayCount(java.time.LocalDate.parse("2037-05-14"), 5, 10, 5, 0, 3, 3),
+                new DayCount(java.time.LocalDate.parse("2037-05-15"), 1, 10, 1, 0, 3, 1));
     }
 
     @Test
@@ -166,15 +166,15 @@ class CheckinApiTest extends ApiTest {
         String desk = staffToken(slug, "DESK", null);
         JsonNode a = register(slug, "Alice", "a@example.com");
 
-        Response early = checkIn(slug, desk, ticket(a), "2026-05-14T07:59:00+09:00");
+        Response early = checkIn(slug, desk, ticket(a), "2037-05-14T07:59:00+09:00");
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.json().get("detail").asString()).contains("07:59").contains("08:00");
         Response korean = call("POST", "/api/v1/events/" + slug + "/check-ins", desk,
-                Map.of("ticket", ticket(a), "at", "2026-05-16T09:00:00+09:00"), Map.of("Accept-Language", "ko"));
+                Map.of("ticket", ticket(a), "at", "2037-05-16T09:00:00+09:00"), Map.of("Accept-Language", "ko"));
         assertThat(korean.status()).isEqualTo(409);
         assertThat(korean.json().get("detail").asString()).contains("체크인할 수 없습니다");
         // 23:30 UTC on the 13th is 08:30 on the 14th in Seoul
-        assertThat(checkIn(slug, desk, ticket(a), "2026-05-13T23:30:00Z").json().get("day").asString()).isEqualTo("2026-05-14");
+        assertThat(checkIn(slug, desk, ticket(a), "2037-05-13T23:30:00Z").json().get("day").asString()).isEqualTo("2037-05-14");
         // without "at" the scan happens now (the Clock), which is no event day
         assertThat(checkIn(slug, desk, ticket(a), null).status()).isEqualTo(409);
         assertThat(checkIn(slug, desk, ticket(a), "tomorrow at nine").status()).isEqualTo(400);
@@ -187,11 +187,11 @@ class CheckinApiTest extends ApiTest {
         JsonNode a = register(slug, "Alice", "a@example.com");
         String code = checkedIn(slug, desk, ticket(a), MORNING).get("mealVoucher").get("code").asString();
 
-        Map<String, String> lunchtime = Map.of("at", "2026-05-14T12:05:00+09:00");
+        Map<String, String> lunchtime = Map.of("at", "2037-05-14T12:05:00+09:00");
         Response otherDay = post("/api/v1/events/" + slug + "/meal-vouchers/" + code + "/redeem", desk,
-                Map.of("at", "2026-05-15T12:05:00+09:00"));
+                Map.of("at", "2037-05-15T12:05:00+09:00"));
         assertThat(otherDay.status()).isEqualTo(409);
-        assertThat(otherDay.json().get("detail").asString()).contains("is for 2026-05-14");
+        assertThat(otherDay.json().get("detail").asString()).contains("is for 2037-05-14");
 
         Response redeemed = post("/api/v1/events/" + slug + "/meal-vouchers/" + code + "/redeem", desk, lunchtime);
         assertThat(redeemed.status()).as(redeemed.text()).isEqualTo(200);
@@ -199,7 +199,7 @@ class CheckinApiTest extends ApiTest {
         assertThat(redeemed.json().get("name").asString()).isEqualTo("Alice");
         assertThat(redeemed.json().get("registrationId").asString()).isEqualTo(a.get("id").asString());
         String at = redeemed.json().get("redeemedAt").asString();
-        assertThat(at).startsWith("2026-05-14T12:05");
+        assertThat(at).startsWith("2037-05-14T12:05");
 
         Response twice = post("/api/v1/events/" + slug + "/meal-vouchers/" + code + "/redeem", desk, lunchtime);
         assertThat(twice.status()).isEqualTo(409);
@@ -223,7 +223,7 @@ class CheckinApiTest extends ApiTest {
         Response bound = call("PUT", aPath, desk, Map.of("nfcUid", "04:a2:2b:9c:5e:6f:80"));
         assertThat(bound.status()).as(bound.text()).isEqualTo(200);
         assertThat(bound.json().get("nfcUid").asString()).isEqualTo("04A22B9C5E6F80");
-        assertThat(checkins.registrationForBadge(eventId, "04-A2-2B-9C-5E-6F-80")).contains(UUID.fromString(a.get("id").asString()));
+        assertThat(checkins.registrationForBadge(eventId, "04-A2-2B-9C-5E-6F-80")).contains(dev.confer.shared.RegistrationId.of(a.get("id").asString()));
         assertThat(call("PUT", aPath, desk, Map.of("nfcUid", "04A22B9C5E6F80")).status()).isEqualTo(200);
 
         Response taken = call("PUT", bPath, desk, Map.of("nfcUid", "04 A2 2B 9C 5E 6F 80"));
@@ -234,8 +234,8 @@ class CheckinApiTest extends ApiTest {
         assertThat(call("PUT", aPath, desk, Map.of("nfcUid", "A1B2C3D4")).status()).isEqualTo(200);
         assertThat(checkins.registrationForBadge(eventId, "04A22B9C5E6F80")).isEmpty();
         assertThat(call("PUT", bPath, desk, Map.of("nfcUid", "04A22B9C5E6F80")).status()).isEqualTo(200);
-        assertThat(checkins.registrationForBadge(eventId, "04A22B9C5E6F80")).contains(UUID.fromString(b.get("id").asString()));
-        assertThat(checkins.registrationForBadge(eventId, "a1b2c3d4")).contains(UUID.fromString(a.get("id").asString()));
+        assertThat(checkins.registrationForBadge(eventId, "04A22B9C5E6F80")).contains(dev.confer.shared.RegistrationId.of(b.get("id").asString()));
+        assertThat(checkins.registrationForBadge(eventId, "a1b2c3d4")).contains(dev.confer.shared.RegistrationId.of(a.get("id").asString()));
         assertThat(jdbc.sql("SELECT count(*) FROM nfc_badge WHERE event_id = ?").param(eventId).query(Integer.class).single())
                 .isEqualTo(2);
 
@@ -255,13 +255,13 @@ class CheckinApiTest extends ApiTest {
         }
 
         Map<String, Object> fewer = eventDefinition(10, 0, 3, 2, 1, 100);
-        days(fewer).set(0, day("2026-05-14", 2, List.of(hall("Hall D", 1), hall("Overflow E1", 1))));
+        days(fewer).set(0, day("2037-05-14", 2, List.of(hall("Hall D", 1), hall("Overflow E1", 1))));
         Response refused = call("PUT", "/api/v1/events/" + slug, ADMIN, fewer);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(pointers(refused)).containsExactlyInAnyOrder("/days/0/mealVouchers", "/days/0/keynote/halls");
 
         Map<String, Object> moved = eventDefinition(10, 0, 3, 2, 1, 100);
-        days(moved).set(0, day("2026-05-14", 3, List.of(hall("Hall D", 1), hall("Overflow E1", 2))));
+        days(moved).set(0, day("2037-05-14", 3, List.of(hall("Hall D", 1), hall("Overflow E1", 2))));
         assertThat(pointers(call("PUT", "/api/v1/events/" + slug, ADMIN, moved))).containsExactly("/days/0/keynote/halls");
 
         Map<String, Object> dayRemoved = eventDefinition(10, 0, 3, 2, 1, 100);
@@ -271,12 +271,12 @@ class CheckinApiTest extends ApiTest {
 
         // more stock and more seats behind the ones taken are fine; the second day (no check-ins) may go
         Map<String, Object> more = eventDefinition(10, 0, 3, 2, 1, 100);
-        days(more).set(0, day("2026-05-14", 50, List.of(hall("Hall D", 2), hall("Overflow E1", 30))));
+        days(more).set(0, day("2037-05-14", 50, List.of(hall("Hall D", 2), hall("Overflow E1", 30))));
         days(more).removeLast();
         more.put("sessions", ((List<?>) more.get("sessions")).subList(0, 1));
         defineEvent(slug, more);
         assertThat(checkins.dayCounts(schedule(slug))).containsExactly(
-                new DayCount(java.time.LocalDate.parse("2026-05-14"), 3, 50, 3, 0, 32, 3));
+                new DayCount(java.time.LocalDate.parse("2037-05-14"), 3, 50, 3, 0, 32, 3));
         JsonNode next = checkedIn(slug, desk, ticket(register(slug, "B", "b@example.com")), MORNING);
         assertThat(next.get("mealVoucher").get("code").asString()).isEqualTo("0514-00004");
         assertThat(next.get("keynoteSeat").get("hall").asString()).isEqualTo("Overflow E1");

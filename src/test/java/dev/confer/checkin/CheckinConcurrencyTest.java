@@ -60,7 +60,7 @@ class CheckinConcurrencyTest extends ApiTest {
         long eventId = jdbc.sql("SELECT id FROM event WHERE slug = ?").param(slug).query(Long.class).single();
 
         // day one: every attendee scanned once, all at the same moment
-        List<Scan> scans = scanAll(slug, desk, tickets, "2026-05-14T09:00:00+09:00");
+        List<Scan> scans = scanAll(slug, desk, tickets, "2037-05-14T09:00:00+09:00");
         assertThat(scans).allSatisfy(s -> {
             assertThat(s.status()).as(s.body().toString()).isEqualTo(200);
             assertThat(s.body().get("firstToday").asBoolean()).isTrue();
@@ -75,13 +75,13 @@ class CheckinConcurrencyTest extends ApiTest {
                 .allSatisfy(s -> assertThat(s.body().get("keynoteSeat").get("seat").asInt()).isBetween(1, OVERFLOW));
         assertInCommitOrder(scans);
 
-        Map<String, Object> stock = jdbc.sql("SELECT vouchers_issued, seats_taken FROM day_stock WHERE event_id = ? AND day = '2026-05-14'")
+        Map<String, Object> stock = jdbc.sql("SELECT vouchers_issued, seats_taken FROM day_stock WHERE event_id = ? AND day = '2037-05-14'")
                 .param(eventId).query().singleRow();
         assertThat(stock).containsEntry("vouchers_issued", VOUCHERS).containsEntry("seats_taken", HALL + OVERFLOW);
         assertThat(jdbc.sql("""
                         SELECT count(*), count(voucher_no), count(DISTINCT voucher_no), max(voucher_no),
                                count(seat_no), count(DISTINCT seat_no), max(seat_no)
-                        FROM checkin WHERE event_id = ? AND day = '2026-05-14'""")
+                        FROM checkin WHERE event_id = ? AND day = '2037-05-14'""")
                 .param(eventId).query((rs, n) -> List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
                         rs.getInt(5), rs.getInt(6), rs.getInt(7))).single())
                 .containsExactly(ATTENDEES, VOUCHERS, VOUCHERS, VOUCHERS, HALL + OVERFLOW, HALL + OVERFLOW, HALL + OVERFLOW);
@@ -93,7 +93,7 @@ class CheckinConcurrencyTest extends ApiTest {
         List<String> doubled = new ArrayList<>(tickets);
         doubled.addAll(tickets);
         Collections.shuffle(doubled);
-        List<Scan> twice = scanAll(slug, desk, doubled, "2026-05-15T09:00:00+09:00");
+        List<Scan> twice = scanAll(slug, desk, doubled, "2037-05-15T09:00:00+09:00");
         assertThat(twice).allSatisfy(s -> assertThat(s.status()).as(s.body().toString()).isEqualTo(200));
         assertThat(twice.stream().filter(s -> s.body().get("firstToday").asBoolean())).hasSize(ATTENDEES);
         Map<String, List<Scan>> byAttendee = new HashMap<>();
@@ -113,10 +113,10 @@ class CheckinConcurrencyTest extends ApiTest {
         assertInCommitOrder(firsts);
         assertThat(jdbc.sql("""
                         SELECT count(*), count(DISTINCT voucher_no), count(DISTINCT seat_no) FROM checkin
-                        WHERE event_id = ? AND day = '2026-05-15'""")
+                        WHERE event_id = ? AND day = '2037-05-15'""")
                 .param(eventId).query((rs, n) -> List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3))).single())
                 .containsExactly(ATTENDEES, VOUCHERS, HALL + OVERFLOW);
-        assertThat(jdbc.sql("SELECT vouchers_issued, seats_taken FROM day_stock WHERE event_id = ? AND day = '2026-05-15'")
+        assertThat(jdbc.sql("SELECT vouchers_issued, seats_taken FROM day_stock WHERE event_id = ? AND day = '2037-05-15'")
                 .param(eventId).query().singleRow())
                 .containsEntry("vouchers_issued", VOUCHERS).containsEntry("seats_taken", HALL + OVERFLOW);
     }

@@ -55,7 +55,7 @@ class KillNineIT {
         app = start();
         String definition = """
                 {"name":{"ko":"킬 테스트","en":"Kill test"},"timezone":"Asia/Seoul","capacity":150,"waitlist":100,
-                 "days":[{"date":"2026-05-14","doorsOpen":"08:00","end":"18:00","mealVouchers":10}]}""";
+                 "days":[{"date":"2037-05-14","doorsOpen":"08:00","end":"18:00","mealVouchers":10}]}""";
         assertThat(send("PUT", "/api/v1/events/kill9", definition).statusCode()).isEqualTo(201);
 
         Set<String> accepted = ConcurrentHashMap.newKeySet();

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MailLayoutTest {
 
-    private final MailLayout.Content content = new MailLayout.Content("en", "[Summit] Confirmed", "Hello <b>Eve</b> & \"Co\",",
-            "Your place is confirmed.", "When", List.of("Thursday, May 14, 2026, doors open 08:00, until 18:00"),
+    private final MailLayout.Content content = new MailLayout.Content(dev.confer.shared.Language.EN, "[Summit] Confirmed", "Hello <b>Eve</b> & \"Co\",",
+            "Your place is confirmed.", "When", List.of("Thursday, May 14, 2037, doors open 08:00, until 18:00"),
             "Show this QR code.", "Ticket code:", "CF1.summit.abc.def", "Your ticket page:", "My ticket",
             "https://confer.example/e/summit/my-ticket/1?token=a&b", "Cancel if you cannot come.", "See you!");
 

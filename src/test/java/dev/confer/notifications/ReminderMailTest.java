@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.confer.ApiTest;
 import dev.confer.ConferApplication;
 import dev.confer.TestClock;
+import dev.confer.shared.RegistrationId;
 import dev.confer.agenda.StarredSessionSoon;
 import dev.confer.events.EventCatalog;
 import jakarta.mail.Address;
@@ -260,7 +261,7 @@ class ReminderMailTest extends ApiTest {
         String email = "waited@" + slug + ".example.com";
         JsonNode attendee = registerAs(slug, "박지호", email, "ko");
         awaitMailsTo(email, 1);
-        UUID id = UUID.fromString(attendee.get("id").asString());
+        RegistrationId id = RegistrationId.of(attendee.get("id").asString());
         long eventId = events.require(slug).id();
 
         worker.stop(); // SMTP trouble: nothing leaves for a while
@@ -273,8 +274,11 @@ class ReminderMailTest extends ApiTest {
         for (int i = 0; i < 2; i++) {
             transaction.executeWithoutResult(tx -> publisher.publishEvent(new StarredSessionSoon(id, eventId, slug, "S101")));
         }
+        // after commit, through the event publication registry: wait until both events were handled
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM event_publication WHERE serialized_event LIKE ?").param("%" + id + "%").query(Integer.class).single() == 0);
         assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE registration_id = ? AND kind = 'SESSION_SOON'")
-                .param(id).query(Integer.class).single()).isEqualTo(1);
+                .param(id.value()).query(Integer.class).single()).isEqualTo(1);
 
         // the outage ends on day 1 at 12:50: the day-before reminder is too late, the morning one is not
         clock.set(Instant.parse("2027-06-10T03:50:00Z"));
@@ -293,6 +297,9 @@ class ReminderMailTest extends ApiTest {
 
         // the nudge for the 15:00 session waits until after the session started
         transaction.executeWithoutResult(tx -> publisher.publishEvent(new StarredSessionSoon(id, eventId, slug, "S201")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM mail_outbox WHERE registration_id = ? AND kind = 'SESSION_SOON' AND ref = 'S201'")
+                .param(id.value()).query(Integer.class).single() == 1);
         clock.set(Instant.parse("2027-06-10T06:05:00Z"));
         worker.deliverDueBatch();
         assertThat(deliveredVia(id, "SESSION_SOON", "S201")).isEqualTo("dropped");
@@ -365,10 +372,11 @@ class ReminderMailTest extends ApiTest {
         assertThat(run(slug, "DAY_BEFORE")).containsEntry("queued", 2);
         assertThat(call("DELETE", "/api/v1/events/" + slug + "/registrations/" + leaving.get("id").asString()
                 + "?token=" + leaving.get("manageToken").asString(), null, null).status()).isEqualTo(200);
+        awaitEventsHandled(); // the promotion mail is queued after the cancellation committed
         worker.deliverDueBatch();
 
-        assertThat(deliveredVia(UUID.fromString(leaving.get("id").asString()), "DAY_BEFORE", "2027-09-10")).isEqualTo("skipped");
-        assertThat(deliveredVia(UUID.fromString(waiting.get("id").asString()), "STILL_WAITLISTED", "2027-09-10")).isEqualTo("skipped");
+        assertThat(deliveredVia(RegistrationId.of(leaving.get("id").asString()), "DAY_BEFORE", "2027-09-10")).isEqualTo("skipped");
+        assertThat(deliveredVia(RegistrationId.of(waiting.get("id").asString()), "STILL_WAITLISTED", "2027-09-10")).isEqualTo("skipped");
         List<MimeMessage> promoted = awaitMailsTo("waiting@" + slug + ".example.com", 2);
         assertThat(subject(promoted.get(1))).isEqualTo("[클라우드 서밋 서울 2026] 좋은 소식입니다: 참가가 확정되었습니다");
         assertThat(mailsTo("leaving@" + slug + ".example.com")).hasSize(1);
@@ -452,9 +460,9 @@ class ReminderMailTest extends ApiTest {
         return run != null && !"running".equals(run.get("outcome"));
     }
 
-    String deliveredVia(UUID registration, String kind, String ref) {
+    String deliveredVia(RegistrationId registration, String kind, String ref) {
         return jdbc.sql("SELECT delivered_via FROM mail_outbox WHERE registration_id = ? AND kind = ? AND ref = ?")
-                .params(registration, kind, ref).query(String.class).single();
+                .params(registration.value(), kind, ref).query(String.class).single();
     }
 
     static String subject(MimeMessage mail) {

@@ -7,6 +7,8 @@ import dev.confer.ConferApplication;
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
 import dev.confer.registration.NewRegistration;
+import dev.confer.shared.Language;
+import dev.confer.shared.RegistrationId;
 import dev.confer.registration.Registrations;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -98,7 +100,7 @@ class SmtpMailTest extends ApiTest {
 
         MailParts koParts = MailParts.of(koMail);
         assertThat(koParts.contentType()).startsWith("multipart/");
-        assertThat(koParts.text()).contains("김민준님, 안녕하세요.", "참가 등록이 확정되었습니다", "2026년 5월 14일 (목)", "입장 08:00부터",
+        assertThat(koParts.text()).contains("김민준님, 안녕하세요.", "참가 등록이 확정되었습니다", "2037년 5월 14일 (목)", "입장 08:00부터",
                 ko.get("ticket").asString());
         assertThat(koParts.html()).contains("lang=\"ko\"", "내 티켓", "src=\"cid:qr\"");
         assertThat(koParts.inlineContentId()).isEqualTo("<qr>");
@@ -108,7 +110,7 @@ class SmtpMailTest extends ApiTest {
         String myTicket = "https://confer.example/e/" + slug + "/my-ticket/" + en.get("id").asString()
                 + "?token=" + en.get("manageToken").asString();
         assertThat(enParts.text()).contains("Hello Alice <Admin> & Co,", "Your place at Cloud Summit Seoul 2026 is confirmed.",
-                "Thursday, May 14, 2026, doors open 08:00", en.get("ticket").asString(), myTicket, "cancel");
+                "Thursday, May 14, 2037, doors open 08:00", en.get("ticket").asString(), myTicket, "cancel");
         assertThat(enParts.html()).contains("Hello Alice &lt;Admin&gt; &amp; Co,").doesNotContain("<Admin>")
                 .contains("My ticket", myTicket.replace("&", "&amp;"));
         assertThat(MailParts.decodeQr(enParts.inlinePng())).isEqualTo(en.get("ticket").asString());
@@ -177,16 +179,18 @@ class SmtpMailTest extends ApiTest {
     }
 
     @Test
-    void theOutboxRowIsWrittenInTheRegisteringTransaction() {
+    void theMailIsPublishedInTheRegisteringTransactionAndQueuedOnlyAfterItCommitted() {
         String slug = defineEvent(uniqueSlug("mail"), eventDefinition(10, 5, 10, 10, 10, 10));
         EventSchedule event = events.require(slug);
-        UUID rolledBack = new TransactionTemplate(transactions).execute(tx -> {
-            UUID id = registrations.register(event, new NewRegistration("Rolled Back", "rb@" + slug + ".example.com",
-                    null, null, "en"), "en").attendee().id();
-            assertThat(outboxRows(id)).as("visible inside the registering transaction").isEqualTo(1);
+        RegistrationId rolledBack = new TransactionTemplate(transactions).execute(tx -> {
+            RegistrationId id = registrations.register(event, new NewRegistration("Rolled Back", "rb@" + slug + ".example.com",
+                    null, null, "en"), Language.EN).attendee().id();
+            assertThat(publications(id)).as("the event is stored with the registration").isEqualTo(1);
+            assertThat(outboxRows(id)).as("the mail is queued only after commit").isZero();
             tx.setRollbackOnly();
             return id;
         });
+        assertThat(publications(rolledBack)).isZero();
         assertThat(outboxRows(rolledBack)).isZero();
 
         JsonNode kept = registerAs(slug, "Kept", "kept@" + slug + ".example.com", "en");
@@ -292,6 +296,7 @@ class SmtpMailTest extends ApiTest {
     }
 
     private OutboxRow row(JsonNode registration) {
+        awaitEventsHandled(); // the mail is queued after the registration committed
         return jdbc.sql("""
                         SELECT id, attempts, sent_at, delivered_via, recipient, subject, last_error FROM mail_outbox
                         WHERE registration_id = ? ORDER BY id LIMIT 1""")
@@ -301,9 +306,14 @@ class SmtpMailTest extends ApiTest {
                 .single();
     }
 
-    private int outboxRows(UUID registrationId) {
-        return jdbc.sql("SELECT count(*) FROM mail_outbox WHERE registration_id = ?").param(registrationId)
+    private int outboxRows(RegistrationId registrationId) {
+        return jdbc.sql("SELECT count(*) FROM mail_outbox WHERE registration_id = ?").param(registrationId.value())
                 .query(Integer.class).single();
+    }
+
+    private int publications(RegistrationId registrationId) {
+        return jdbc.sql("SELECT count(*) FROM event_publication WHERE serialized_event LIKE ?")
+                .param("%" + registrationId + "%").query(Integer.class).single();
     }
 
     private JsonNode registerAs(String slug, String name, String email, String locale) {

@@ -81,7 +81,7 @@ class TwoInstancesTest extends ApiTest {
         ConcurrentLinkedQueue<JsonNode> checkins = new ConcurrentLinkedQueue<>();
         runConcurrently(16, attendees.size(), i -> {
             HttpResponse<String> r = send(ports.get(i % 2), "POST", "/api/v1/events/" + slug + "/check-ins", desk,
-                    "{\"ticket\":\"" + attendees.get(i).get("ticket").asString() + "\",\"at\":\"2026-05-14T09:00:00+09:00\"}");
+                    "{\"ticket\":\"" + attendees.get(i).get("ticket").asString() + "\",\"at\":\"2037-05-14T09:00:00+09:00\"}");
             assertThat(r.statusCode()).isEqualTo(200);
             checkins.add(JSON.readTree(r.body()));
         });
@@ -93,7 +93,7 @@ class TwoInstancesTest extends ApiTest {
         ConcurrentLinkedQueue<String> results = new ConcurrentLinkedQueue<>();
         runConcurrently(16, attendees.size(), i -> {
             HttpResponse<String> r = send(ports.get(i % 2), "POST", "/api/v1/events/" + slug + "/taps", door,
-                    "{\"tapId\":\"" + UUID.randomUUID() + "\",\"at\":\"2026-05-14T13:00:00+09:00\",\"point\":\"session:S101\","
+                    "{\"tapId\":\"" + UUID.randomUUID() + "\",\"at\":\"2037-05-14T13:00:00+09:00\",\"point\":\"session:S101\","
                             + "\"credential\":{\"ticket\":\"" + attendees.get(i).get("ticket").asString() + "\"}}");
             assertThat(r.statusCode()).isEqualTo(200);
             results.add(JSON.readTree(r.body()).get("result").asString());

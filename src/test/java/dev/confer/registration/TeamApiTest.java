@@ -71,16 +71,16 @@ class TeamApiTest extends ApiTest {
                 "seoyeon@" + slug + ".example.com");
 
         // the Java API other modules use
-        UUID teamId = UUID.fromString(created.get("id").asString());
-        UUID alice = UUID.fromString(members.get(1).get("id").asString());
+        TeamId teamId = TeamId.of(created.get("id").asString());
+        dev.confer.shared.RegistrationId alice = dev.confer.shared.RegistrationId.of(members.get(1).get("id").asString());
         Team team = teams.teamOf(alice).orElseThrow();
         assertThat(team.id()).isEqualTo(teamId);
-        assertThat(team.leadId()).isEqualTo(UUID.fromString(members.get(0).get("id").asString()));
+        assertThat(team.leadId()).isEqualTo(dev.confer.shared.RegistrationId.of(members.get(0).get("id").asString()));
         assertThat(team.members()).extracting(TeamMember::name).containsExactly("김민준", "Alice Kim", "이서연");
         assertThat(teams.find(events.require(slug), teamId)).contains(team);
         String other = defineEvent(uniqueSlug("team-other"), eventDefinition(10, 0, 10, 10, 10, 10));
         assertThat(teams.find(events.require(other), teamId)).isEmpty();
-        UUID single = UUID.fromString(register(slug, "Solo", "solo@" + slug + ".example.com").get("id").asString());
+        dev.confer.shared.RegistrationId single = dev.confer.shared.RegistrationId.of(register(slug, "Solo", "solo@" + slug + ".example.com").get("id").asString());
         assertThat(teams.teamOf(single)).isEmpty();
     }
 

@@ -23,7 +23,7 @@ class TicketQrTest {
         for (int i = 0; i < 300; i++) {
             byte[] signature = new byte[64];
             random.nextBytes(signature);
-            String ticket = "CF1.demo-" + i + "." + Tickets.encode(UUID.randomUUID()) + "."
+            String ticket = "CF1.demo-" + i + "." + TicketText.encode(dev.confer.shared.RegistrationId.random()) + "."
                     + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
             byte[] png = TicketQr.png(ticket, 320);
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));

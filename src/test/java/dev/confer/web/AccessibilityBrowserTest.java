@@ -210,7 +210,7 @@ class AccessibilityBrowserTest extends StaffPagesTest {
         String slug = defineEvent(uniqueSlug("a11y-agenda"), dev.confer.agenda.AgendaEvents.definition(50, 10));
         java.util.List<JsonNode> team = registerTeam(slug, "Platform team", "Kim", "Lee");
         String ticket = "/e/" + slug + "/my-ticket/" + team.getFirst().get("id").asString() + "?token=" + team.getFirst().get("manageToken").asString();
-        clock.set(java.time.Instant.parse("2026-05-14T03:50:00Z")); // 12:50 in Seoul: the 13:00 talks are next
+        clock.set(java.time.Instant.parse("2037-05-14T03:50:00Z")); // 12:50 in Seoul: the 13:00 talks are next
         try (BrowserContext phone = phone(locale, true)) {
             Page page = open(phone, ticket.replace("?token", "/agenda?token"));
             page.locator("#s-S1 button.site-star").click();
@@ -222,9 +222,9 @@ class AccessibilityBrowserTest extends StaffPagesTest {
             assertThat(page.locator("#team-card")).isVisible();
             audit(page, "my-ticket-next-and-team");
             page.navigate(ticket.replace("?token", "/team?token"));
-            page.locator("#vote-2026-05-14T1300-S2").check();
-            page.locator("#vote-2026-05-14T1300").click();
-            assertThat(page.locator("#tally-2026-05-14T1300 .site-plan")).isVisible();
+            page.locator("#vote-2037-05-14T1300-S2").check();
+            page.locator("#vote-2037-05-14T1300").click();
+            assertThat(page.locator("#tally-2037-05-14T1300 .site-plan")).isVisible();
             audit(page, "team-votes");
         } finally {
             clock.reset();

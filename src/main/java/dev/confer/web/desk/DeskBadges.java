@@ -1,5 +1,6 @@
 package dev.confer.web.desk;
 
+import dev.confer.shared.RegistrationId;
 import dev.confer.checkin.NfcBadges;
 import dev.confer.checkin.PrintedBadges;
 import dev.confer.events.EventCatalog;
@@ -49,7 +50,7 @@ class DeskBadges {
 
     /** Today's badge (with today's keynote seat) on an event day, else the plain badge. */
     @GetMapping("/desk/{slug}/badges/{id}.pdf")
-    ResponseEntity<byte[]> badge(@PathVariable String slug, @PathVariable UUID id) {
+    ResponseEntity<byte[]> badge(@PathVariable String slug, @PathVariable RegistrationId id) {
         EventSchedule event = events.require(slug);
         LocalDate today = event.localDate(clock.instant());
         byte[] pdf = badges.pdf(event, id, event.day(today).isPresent() ? today : null);
@@ -61,7 +62,7 @@ class DeskBadges {
     }
 
     @PostMapping("/desk/{slug}/registrations/{id}/badge")
-    String bind(@PathVariable String slug, @PathVariable UUID id, @RequestParam(required = false) @Nullable String nfcUid,
+    String bind(@PathVariable String slug, @PathVariable RegistrationId id, @RequestParam(required = false) @Nullable String nfcUid,
                 @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Locale locale, Model model) {
         EventSchedule event = events.require(slug);
         model.addAttribute("event", event);

@@ -1,5 +1,6 @@
 package dev.confer.web.desk;
 
+import dev.confer.shared.RegistrationId;
 import dev.confer.checkin.DeskCheckin;
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
@@ -76,7 +77,7 @@ class DeskPage {
     }
 
     @PostMapping("/desk/{slug}/registrations/{id}/check-in")
-    String checkInFromList(@PathVariable String slug, @PathVariable UUID id,
+    String checkInFromList(@PathVariable String slug, @PathVariable RegistrationId id,
                            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Locale locale,
                            Model model) {
         EventSchedule event = events.require(slug);

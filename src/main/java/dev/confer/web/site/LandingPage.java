@@ -2,6 +2,8 @@ package dev.confer.web.site;
 
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
+import dev.confer.registration.Availability;
+import dev.confer.registration.Registrations;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,20 +14,20 @@ import org.springframework.web.bind.annotation.PathVariable;
 class LandingPage {
 
     private final EventCatalog events;
-    private final RegistrationWindow window;
+    private final Registrations registrations;
 
-    LandingPage(EventCatalog events, RegistrationWindow window) {
+    LandingPage(EventCatalog events, Registrations registrations) {
         this.events = events;
-        this.window = window;
+        this.registrations = registrations;
     }
 
     @GetMapping("/e/{slug}")
     String landing(@PathVariable String slug, Model model) {
         EventSchedule event = events.require(slug);
-        RegistrationWindow.Now now = window.now(event);
+        Availability availability = registrations.availability(event);
         model.addAttribute("event", event);
-        model.addAttribute("state", now.state().name());
-        model.addAttribute("availability", now.availability());
+        model.addAttribute("state", availability.state().name());
+        model.addAttribute("availability", availability);
         return "site/landing";
     }
 }

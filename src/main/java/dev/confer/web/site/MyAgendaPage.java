@@ -1,5 +1,6 @@
 package dev.confer.web.site;
 
+import dev.confer.shared.RegistrationId;
 import dev.confer.agenda.Agendas;
 import dev.confer.agenda.NextSession;
 import dev.confer.agenda.PersonalAgenda;
@@ -8,7 +9,7 @@ import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
 import dev.confer.registration.Attendee;
 import dev.confer.registration.RegistrationStatus;
-import dev.confer.tickets.Tickets;
+import dev.confer.tickets.ManageTokens;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,14 +38,14 @@ class MyAgendaPage {
 
     private final EventCatalog events;
     private final Agendas agendas;
-    private final Tickets tickets;
+    private final ManageTokens manageTokens;
     private final TicketHolder holder;
     private final Clock clock;
 
-    MyAgendaPage(EventCatalog events, Agendas agendas, Tickets tickets, TicketHolder holder, Clock clock) {
+    MyAgendaPage(EventCatalog events, Agendas agendas, ManageTokens manageTokens, TicketHolder holder, Clock clock) {
         this.events = events;
         this.agendas = agendas;
-        this.tickets = tickets;
+        this.manageTokens = manageTokens;
         this.holder = holder;
         this.clock = clock;
     }
@@ -59,7 +60,7 @@ class MyAgendaPage {
     }
 
     @GetMapping("/e/{slug}/my-ticket/{id}/agenda")
-    String agenda(@PathVariable String slug, @PathVariable UUID id, @RequestParam(required = false) @Nullable String token,
+    String agenda(@PathVariable String slug, @PathVariable RegistrationId id, @RequestParam(required = false) @Nullable String token,
                   Model model, Locale locale) {
         EventSchedule event = events.require(slug);
         Attendee attendee = holder.require(event, id, token);
@@ -72,14 +73,14 @@ class MyAgendaPage {
         // per entry, the titles of the entries it overlaps, in the reader's language
         model.addAttribute("clashes", agenda.entries().stream().filter(PersonalAgenda.Entry::clashes).collect(Collectors.toMap(
                 e -> e.session().code(), e -> e.clashesWith().stream().map(code -> event.session(code).orElseThrow().title()
-                        .in(locale.getLanguage())).collect(Collectors.joining(", ")))));
+                        .in(locale)).collect(Collectors.joining(", ")))));
         Map<String, EventSchedule.Room> rooms = event.rooms().stream().collect(Collectors.toMap(EventSchedule.Room::code, r -> r));
         model.addAttribute("rooms", rooms);
         model.addAttribute("programme", programme(event, agenda, rooms));
         model.addAttribute("next", agendas.next(event, agenda).orElse(null));
         model.addAttribute("today", event.localDate(clock.instant()));
         String feed = ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/api/v1/events/{slug}/registrations/{id}/agenda.ics").queryParam("key", tickets.calendarKey(event, id))
+                .path("/api/v1/events/{slug}/registrations/{id}/agenda.ics").queryParam("key", manageTokens.calendarKey(event, id))
                 .buildAndExpand(slug, id).encode().toUriString();
         model.addAttribute("calendarUrl", feed);
         model.addAttribute("webcalUrl", feed.replaceFirst("^https?://", "webcal://"));
@@ -87,7 +88,7 @@ class MyAgendaPage {
     }
 
     @PostMapping("/e/{slug}/my-ticket/{id}/agenda/stars")
-    String star(@PathVariable String slug, @PathVariable UUID id, @RequestParam(required = false) @Nullable String token,
+    String star(@PathVariable String slug, @PathVariable RegistrationId id, @RequestParam(required = false) @Nullable String token,
                 @RequestParam String code, @RequestParam boolean starred, RedirectAttributes redirect) {
         EventSchedule event = events.require(slug);
         holder.require(event, id, token);
@@ -101,7 +102,7 @@ class MyAgendaPage {
     }
 
     @PostMapping("/e/{slug}/my-ticket/{id}/agenda/nudge")
-    String nudge(@PathVariable String slug, @PathVariable UUID id, @RequestParam(required = false) @Nullable String token,
+    String nudge(@PathVariable String slug, @PathVariable RegistrationId id, @RequestParam(required = false) @Nullable String token,
                  @RequestParam(defaultValue = "false") boolean enabled, RedirectAttributes redirect) {
         EventSchedule event = events.require(slug);
         holder.require(event, id, token);
@@ -112,7 +113,7 @@ class MyAgendaPage {
 
     /** The next-session card alone, polled by My ticket and My agenda. */
     @GetMapping("/e/{slug}/my-ticket/{id}/next")
-    String next(@PathVariable String slug, @PathVariable UUID id, @RequestParam(required = false) @Nullable String token,
+    String next(@PathVariable String slug, @PathVariable RegistrationId id, @RequestParam(required = false) @Nullable String token,
                 Model model) {
         EventSchedule event = events.require(slug);
         Attendee attendee = holder.require(event, id, token);

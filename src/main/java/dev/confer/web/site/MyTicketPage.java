@@ -1,5 +1,6 @@
 package dev.confer.web.site;
 
+import dev.confer.shared.RegistrationId;
 import dev.confer.checkin.AttendeeDay;
 import dev.confer.checkin.Checkins;
 import dev.confer.events.EventCatalog;
@@ -59,7 +60,7 @@ class MyTicketPage {
     }
 
     @GetMapping("/e/{slug}/my-ticket/{id}")
-    String ticket(@PathVariable String slug, @PathVariable UUID id, @RequestParam(required = false) @Nullable String token,
+    String ticket(@PathVariable String slug, @PathVariable RegistrationId id, @RequestParam(required = false) @Nullable String token,
                   Model model) {
         EventSchedule event = events.require(slug);
         Attendee attendee = holder(event, id, token);
@@ -84,7 +85,7 @@ class MyTicketPage {
     }
 
     @GetMapping("/e/{slug}/my-ticket/{id}/cancel")
-    String confirmCancel(@PathVariable String slug, @PathVariable UUID id, @RequestParam(required = false) @Nullable String token,
+    String confirmCancel(@PathVariable String slug, @PathVariable RegistrationId id, @RequestParam(required = false) @Nullable String token,
                          Model model) {
         EventSchedule event = events.require(slug);
         Attendee attendee = holder(event, id, token);
@@ -98,7 +99,7 @@ class MyTicketPage {
     }
 
     @PostMapping("/e/{slug}/my-ticket/{id}/cancel")
-    String cancel(@PathVariable String slug, @PathVariable UUID id, @RequestParam(required = false) @Nullable String token,
+    String cancel(@PathVariable String slug, @PathVariable RegistrationId id, @RequestParam(required = false) @Nullable String token,
                   RedirectAttributes redirect) {
         EventSchedule event = events.require(slug);
         holder(event, id, token);
@@ -107,11 +108,11 @@ class MyTicketPage {
         return "redirect:" + ticketUrl(slug, id, token);
     }
 
-    private Attendee holder(EventSchedule event, UUID id, @Nullable String token) {
+    private Attendee holder(EventSchedule event, RegistrationId id, @Nullable String token) {
         return holder.require(event, id, token);
     }
 
-    private static String ticketUrl(String slug, UUID id, @Nullable String token) {
+    private static String ticketUrl(String slug, RegistrationId id, @Nullable String token) {
         return TicketHolder.url(slug, id, token, "");
     }
 

@@ -1,11 +1,14 @@
 package dev.confer.web.site;
 
+import dev.confer.shared.RegistrationId;
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
+import dev.confer.registration.Availability;
 import dev.confer.registration.NewRegistration;
 import dev.confer.registration.Registrations;
+import dev.confer.shared.Language;
 import dev.confer.shared.Rejection;
-import dev.confer.tickets.Tickets;
+import dev.confer.tickets.ManageTokens;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -32,16 +35,13 @@ class RegistrationPage {
 
     private final EventCatalog events;
     private final Registrations registrations;
-    private final Tickets tickets;
-    private final RegistrationWindow window;
+    private final ManageTokens manageTokens;
     private final MessageSource messages;
 
-    RegistrationPage(EventCatalog events, Registrations registrations, Tickets tickets, RegistrationWindow window,
-                     MessageSource messages) {
+    RegistrationPage(EventCatalog events, Registrations registrations, ManageTokens manageTokens, MessageSource messages) {
         this.events = events;
         this.registrations = registrations;
-        this.tickets = tickets;
-        this.window = window;
+        this.manageTokens = manageTokens;
         this.messages = messages;
     }
 
@@ -57,29 +57,25 @@ class RegistrationPage {
     @GetMapping("/e/{slug}/register")
     String form(@PathVariable String slug, Model model, Locale locale) {
         EventSchedule event = events.require(slug);
-        return page(event, new Form(null, null, null, null, language(locale), null), Map.of(), null, model);
+        return page(event, new Form(null, null, null, null, Language.of(locale).code(), null), Map.of(), null, model);
     }
 
     @PostMapping("/e/{slug}/register")
     String register(@PathVariable String slug, @ModelAttribute Form form, Model model, Locale locale,
                     RedirectAttributes redirect, HttpServletResponse response) {
         EventSchedule event = events.require(slug);
-        if (window.hasEnded(event)) {
-            response.setStatus(409);
-            return page(event, form, Map.of(), "site.register.closed", model);
-        }
         Registrations.Outcome outcome;
         try {
             outcome = registrations.register(event, new NewRegistration(form.name(), form.email(), form.company(),
-                    form.jobTitle(), form.locale()), language(locale), form.wantsWaitlist());
+                    form.jobTitle(), form.locale()), Language.of(locale), form.wantsWaitlist());
         } catch (Rejection rejection) {
             response.setStatus(rejection.status());
             return rejected(event, form, rejection, model, locale);
         }
-        UUID id = outcome.attendee().id();
+        RegistrationId id = outcome.attendee().id();
         redirect.addFlashAttribute("justRegistered", outcome.attendee().email());
         String target = UriComponentsBuilder.fromPath("/e/{slug}/my-ticket/{id}")
-                .queryParam("token", tickets.manageToken(event, id)).buildAndExpand(slug, id).encode().toUriString();
+                .queryParam("token", manageTokens.manageToken(event, id)).buildAndExpand(slug, id).encode().toUriString();
         return "redirect:" + target;
     }
 
@@ -94,6 +90,7 @@ class RegistrationPage {
                     new Object[]{form.email()}, locale));
             case "registration.full-waitlist-open" -> notice = "site.register.became-full";
             case "registration.full" -> notice = "site.register.full";
+            case "registration.closed" -> notice = "site.register.closed";
             default -> {
                 if (errors.isEmpty()) {
                     throw rejection;
@@ -104,7 +101,7 @@ class RegistrationPage {
     }
 
     private String page(EventSchedule event, Form form, Map<String, String> errors, @Nullable String notice, Model model) {
-        RegistrationWindow.Now now = window.now(event);
+        Availability availability = registrations.availability(event);
         model.addAttribute("event", event);
         model.addAttribute("form", form);
         Map<String, String> values = new LinkedHashMap<>();
@@ -115,8 +112,8 @@ class RegistrationPage {
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("notice", notice);
-        model.addAttribute("state", now.state().name());
-        model.addAttribute("availability", now.availability());
+        model.addAttribute("state", availability.state().name());
+        model.addAttribute("availability", availability);
         return "site/register";
     }
 
@@ -124,7 +121,4 @@ class RegistrationPage {
         return value == null ? "" : value;
     }
 
-    private static String language(Locale locale) {
-        return "ko".equals(locale.getLanguage()) ? "ko" : "en";
-    }
 }

@@ -60,6 +60,7 @@ final class TeamFormAnswer {
             case "teams.no-room" -> new Shown(errors, lineErrors, text("teams.page.no-room", locale, args[0], args[1], args[2]), false);
             case "teams.already-registered" -> new Shown(errors, lineErrors, text("teams.page.already-registered", locale), false);
             case "teams.busy" -> new Shown(errors, lineErrors, text("teams.busy", locale, args), false);
+            case "registration.closed" -> closed(locale);
             default -> {
                 if (errors.isEmpty() && lineErrors.isEmpty()) {
                     throw rejection;

@@ -1,12 +1,16 @@
 package dev.confer.web.site;
 
+import dev.confer.shared.RegistrationId;
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
+import dev.confer.registration.Availability;
 import dev.confer.registration.NewTeam;
+import dev.confer.registration.Registrations;
 import dev.confer.registration.TeamOutcome;
 import dev.confer.registration.Teams;
+import dev.confer.shared.Language;
 import dev.confer.shared.Rejection;
-import dev.confer.tickets.Tickets;
+import dev.confer.tickets.ManageTokens;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -36,15 +40,15 @@ class TeamRegistrationPage {
 
     private final EventCatalog events;
     private final Teams teams;
-    private final Tickets tickets;
-    private final RegistrationWindow window;
+    private final ManageTokens manageTokens;
+    private final Registrations registrations;
     private final TeamFormAnswer answers;
 
-    TeamRegistrationPage(EventCatalog events, Teams teams, Tickets tickets, RegistrationWindow window, MessageSource messages) {
+    TeamRegistrationPage(EventCatalog events, Teams teams, ManageTokens manageTokens, Registrations registrations, MessageSource messages) {
         this.events = events;
         this.teams = teams;
-        this.tickets = tickets;
-        this.window = window;
+        this.manageTokens = manageTokens;
+        this.registrations = registrations;
         this.answers = new TeamFormAnswer(messages);
     }
 
@@ -67,7 +71,7 @@ class TeamRegistrationPage {
     @GetMapping("/e/{slug}/teams/new")
     String form(@PathVariable String slug, Model model, Locale locale) {
         EventSchedule event = events.require(slug);
-        Form empty = new Form(null, null, null, null, null, language(locale), null, null);
+        Form empty = new Form(null, null, null, null, null, Language.of(locale).code(), null, null);
         return page(event, empty, TeamFormAnswer.Shown.NONE, model);
     }
 
@@ -75,27 +79,23 @@ class TeamRegistrationPage {
     String register(@PathVariable String slug, @ModelAttribute Form form, Model model, Locale locale,
                     RedirectAttributes redirect, HttpServletResponse response) {
         EventSchedule event = events.require(slug);
-        if (window.hasEnded(event)) {
-            response.setStatus(409);
-            return page(event, form, answers.closed(locale), model);
-        }
         PastedMembers pasted = PastedMembers.parse(form.members());
         TeamOutcome outcome;
         try {
-            outcome = teams.register(event, form.team(pasted), language(locale));
+            outcome = teams.register(event, form.team(pasted), Language.of(locale));
         } catch (Rejection rejection) {
             response.setStatus(rejection.status());
             return page(event, form, answers.of(rejection, pasted, locale), model);
         }
-        UUID leadId = outcome.team().leadId();
+        RegistrationId leadId = outcome.team().leadId();
         redirect.addFlashAttribute("justRegistered", outcome.status().name());
         String target = UriComponentsBuilder.fromPath("/e/{slug}/my-ticket/{id}/team-tickets")
-                .queryParam("token", tickets.manageToken(event, leadId)).buildAndExpand(slug, leadId).encode().toUriString();
+                .queryParam("token", manageTokens.manageToken(event, leadId)).buildAndExpand(slug, leadId).encode().toUriString();
         return "redirect:" + target;
     }
 
     private String page(EventSchedule event, Form form, TeamFormAnswer.Shown shown, Model model) {
-        RegistrationWindow.Now now = window.now(event);
+        Availability availability = registrations.availability(event);
         model.addAttribute("event", event);
         model.addAttribute("form", form);
         model.addAttribute("values", Map.of("teamName", orEmpty(form.teamName()), "name", orEmpty(form.name()),
@@ -104,10 +104,10 @@ class TeamRegistrationPage {
         model.addAttribute("errors", shown.errors());
         model.addAttribute("lineErrors", shown.lineErrors());
         model.addAttribute("notice", shown.notice());
-        model.addAttribute("state", now.state().name());
-        model.addAttribute("availability", now.availability());
+        model.addAttribute("state", availability.state().name());
+        model.addAttribute("availability", availability);
         model.addAttribute("maxMembers", Teams.MAX_MEMBERS);
-        model.addAttribute("offerWaitlist", shown.offerWaitlist() || now.state() == RegistrationWindow.State.WAITLIST);
+        model.addAttribute("offerWaitlist", shown.offerWaitlist() || availability.state() == Availability.State.WAITLIST);
         return "site/team-register";
     }
 
@@ -115,7 +115,4 @@ class TeamRegistrationPage {
         return value == null ? "" : value;
     }
 
-    private static String language(Locale locale) {
-        return "ko".equals(locale.getLanguage()) ? "ko" : "en";
-    }
 }

@@ -1,12 +1,13 @@
 package dev.confer.web.site;
 
+import dev.confer.shared.RegistrationId;
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
 import dev.confer.registration.Team;
 import dev.confer.registration.TeamMember;
 import dev.confer.registration.Teams;
 import dev.confer.shared.Rejection;
-import dev.confer.tickets.Tickets;
+import dev.confer.tickets.ManageTokens;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,12 +29,12 @@ class TeamTicketsPage {
 
     private final EventCatalog events;
     private final Teams teams;
-    private final Tickets tickets;
+    private final ManageTokens manageTokens;
 
-    TeamTicketsPage(EventCatalog events, Teams teams, Tickets tickets) {
+    TeamTicketsPage(EventCatalog events, Teams teams, ManageTokens manageTokens) {
         this.events = events;
         this.teams = teams;
-        this.tickets = tickets;
+        this.manageTokens = manageTokens;
     }
 
     /** One member's line: who, where in the queue, and the link to their own ticket. */
@@ -41,15 +42,15 @@ class TeamTicketsPage {
     }
 
     @GetMapping("/e/{slug}/my-ticket/{id}/team-tickets")
-    String teamTickets(@PathVariable String slug, @PathVariable UUID id, @RequestParam(required = false) @Nullable String token,
+    String teamTickets(@PathVariable String slug, @PathVariable RegistrationId id, @RequestParam(required = false) @Nullable String token,
                        Model model) {
         EventSchedule event = events.require(slug);
-        if (token == null || !tickets.manageTokenMatches(event, id, token)) {
+        if (token == null || !manageTokens.manageTokenMatches(event, id, token)) {
             throw Rejection.notFound("teams.not-found", id);
         }
         Team team = teams.teamOf(id).filter(t -> t.isLead(id) && t.eventId() == event.id())
                 .orElseThrow(() -> Rejection.notFound("teams.not-found", id));
-        Map<UUID, Integer> positions = teams.waitlistPositions(team);
+        Map<RegistrationId, Integer> positions = teams.waitlistPositions(team);
         model.addAttribute("event", event);
         model.addAttribute("team", team);
         model.addAttribute("members", team.members().stream().map(m -> new MemberLine(m, team.isLead(m.registrationId()),
@@ -57,8 +58,8 @@ class TeamTicketsPage {
         return "site/team-tickets";
     }
 
-    private String ticketUrl(EventSchedule event, UUID id) {
-        return UriComponentsBuilder.fromPath("/e/{slug}/my-ticket/{id}").queryParam("token", tickets.manageToken(event, id))
+    private String ticketUrl(EventSchedule event, RegistrationId id) {
+        return UriComponentsBuilder.fromPath("/e/{slug}/my-ticket/{id}").queryParam("token", manageTokens.manageToken(event, id))
                 .buildAndExpand(event.slug(), id).encode().toUriString();
     }
 }

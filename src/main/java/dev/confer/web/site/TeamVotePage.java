@@ -1,5 +1,6 @@
 package dev.confer.web.site;
 
+import dev.confer.shared.RegistrationId;
 import dev.confer.agenda.TeamBoard;
 import dev.confer.agenda.TeamVotes;
 import dev.confer.events.EventCatalog;
@@ -45,7 +46,7 @@ class TeamVotePage {
     }
 
     @GetMapping("/e/{slug}/my-ticket/{id}/team")
-    String team(@PathVariable String slug, @PathVariable UUID id, @RequestParam(required = false) @Nullable String token,
+    String team(@PathVariable String slug, @PathVariable RegistrationId id, @RequestParam(required = false) @Nullable String token,
                 Model model) {
         EventSchedule event = events.require(slug);
         Attendee attendee = holder.require(event, id, token);
@@ -59,7 +60,7 @@ class TeamVotePage {
 
     /** Every slot's tally, each swapped into its place out of band: the forms are left alone. */
     @GetMapping("/e/{slug}/my-ticket/{id}/team/tallies")
-    String tallies(@PathVariable String slug, @PathVariable UUID id, @RequestParam(required = false) @Nullable String token,
+    String tallies(@PathVariable String slug, @PathVariable RegistrationId id, @RequestParam(required = false) @Nullable String token,
                    Model model) {
         EventSchedule event = events.require(slug);
         Attendee attendee = holder.require(event, id, token);
@@ -68,7 +69,7 @@ class TeamVotePage {
     }
 
     @PostMapping("/e/{slug}/my-ticket/{id}/team/vote")
-    String vote(@PathVariable String slug, @PathVariable UUID id, @RequestParam(required = false) @Nullable String token,
+    String vote(@PathVariable String slug, @PathVariable RegistrationId id, @RequestParam(required = false) @Nullable String token,
                 @RequestParam String slot, @RequestParam(required = false) @Nullable String session,
                 @RequestParam(defaultValue = "vote") String action, RedirectAttributes redirect, Locale locale) {
         EventSchedule event = events.require(slug);

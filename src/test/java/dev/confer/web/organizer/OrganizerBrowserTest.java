@@ -156,15 +156,15 @@ class OrganizerBrowserTest extends BrowserTest {
         JsonNode e = register(slug, "Eve", "e@" + slug + ".example.com"); // waitlisted, then cancelled
         assertThat(call("DELETE", "/api/v1/events/" + slug + "/registrations/" + e.get("id").asString(), ADMIN, null).status())
                 .isBetween(200, 204);
-        checkIn(slug, a, "2026-05-14T09:01:00+09:00");
-        checkIn(slug, b, "2026-05-14T09:08:00+09:00");
-        checkIn(slug, c, "2026-05-14T09:42:00+09:00");
-        checkIn(slug, a, "2026-05-15T08:15:00+09:00");
-        tapBooth(slug, a, "B01", "2026-05-14T13:05:00+09:00");
-        tapBooth(slug, a, "B01", "2026-05-14T14:05:00+09:00");
-        tapBooth(slug, b, "B01", "2026-05-14T13:06:00+09:00");
-        tapSession(slug, a, "S101", "2026-05-14T13:01:00+09:00");
-        tapSession(slug, b, "S101", "2026-05-14T13:02:00+09:00");
+        checkIn(slug, a, "2037-05-14T09:01:00+09:00");
+        checkIn(slug, b, "2037-05-14T09:08:00+09:00");
+        checkIn(slug, c, "2037-05-14T09:42:00+09:00");
+        checkIn(slug, a, "2037-05-15T08:15:00+09:00");
+        tapBooth(slug, a, "B01", "2037-05-14T13:05:00+09:00");
+        tapBooth(slug, a, "B01", "2037-05-14T14:05:00+09:00");
+        tapBooth(slug, b, "B01", "2037-05-14T13:06:00+09:00");
+        tapSession(slug, a, "S101", "2037-05-14T13:01:00+09:00");
+        tapSession(slug, b, "S101", "2037-05-14T13:02:00+09:00");
         return new Busy(slug, b);
     }
 
@@ -176,13 +176,13 @@ class OrganizerBrowserTest extends BrowserTest {
             assertThat(figure(page, "confirmed")).isEqualTo("3");
             assertThat(figure(page, "waitlisted")).isEqualTo("1");
             assertThat(figure(page, "cancelled")).isEqualTo("1");
-            assertThat(figure(page, "checked-in-2026-05-14")).isEqualTo("3");
-            assertThat(figure(page, "checked-in-2026-05-15")).isEqualTo("1");
-            assertThat(figure(page, "vouchers-issued-2026-05-14")).isEqualTo("3");
-            assertThat(figure(page, "vouchers-left-2026-05-14")).isEqualTo("37");
-            assertThat(figure(page, "voucher-stock-2026-05-14")).isEqualTo("40");
-            assertThat(figure(page, "keynote-taken-2026-05-14")).isEqualTo("3");
-            assertThat(figure(page, "keynote-seats-2026-05-14")).isEqualTo("400");
+            assertThat(figure(page, "checked-in-2037-05-14")).isEqualTo("3");
+            assertThat(figure(page, "checked-in-2037-05-15")).isEqualTo("1");
+            assertThat(figure(page, "vouchers-issued-2037-05-14")).isEqualTo("3");
+            assertThat(figure(page, "vouchers-left-2037-05-14")).isEqualTo("37");
+            assertThat(figure(page, "voucher-stock-2037-05-14")).isEqualTo("40");
+            assertThat(figure(page, "keynote-taken-2037-05-14")).isEqualTo("3");
+            assertThat(figure(page, "keynote-seats-2037-05-14")).isEqualTo("400");
             assertThat(figure(page, "session-admitted-S101")).isEqualTo("2");
             assertThat(page.locator("#session-fill tr[data-session=S101]").getAttribute("class")).contains("org-full");
             assertThat(page.locator("#session-fill tr[data-session=S101]").innerText()).contains("2 / 2", "(100 %)", "nearly full");
@@ -193,7 +193,7 @@ class OrganizerBrowserTest extends BrowserTest {
             assertThat(figure(page, "booth-visitors-B02")).isEqualTo("0");
 
             // the chart: day one had check-ins in the 09:00 (2) and 09:40 (1) buckets, day two in 08:10 (1)
-            Locator day1 = page.locator("#arrivals-chart figure[data-day='2026-05-14'] svg[role=img]");
+            Locator day1 = page.locator("#arrivals-chart figure[data-day='2037-05-14'] svg[role=img]");
             assertThat(day1.locator("rect").count()).isEqualTo(2);
             assertThat(day1.locator("rect[data-bucket='09:00']").getAttribute("data-count")).isEqualTo("2");
             assertThat(day1.locator("rect[data-bucket='09:40']").getAttribute("data-count")).isEqualTo("1");
@@ -201,9 +201,9 @@ class OrganizerBrowserTest extends BrowserTest {
             double half = Double.parseDouble(day1.locator("rect[data-bucket='09:40']").getAttribute("height"));
             assertThat(tall).isEqualTo(half * 2);
             assertThat(day1.locator("desc").textContent()).isEqualTo("3 check-ins between 08:00 and 18:00; busiest: 09:00–09:10 with 2.");
-            assertThat(page.locator("#arrivals-chart figure[data-day='2026-05-15'] rect[data-bucket='08:10']").getAttribute("data-count"))
+            assertThat(page.locator("#arrivals-chart figure[data-day='2037-05-15'] rect[data-bucket='08:10']").getAttribute("data-count"))
                     .isEqualTo("1");
-            assertThat(page.locator("#arrivals-chart figure[data-day='2026-05-14'] table.visually-hidden tbody tr").allTextContents())
+            assertThat(page.locator("#arrivals-chart figure[data-day='2037-05-14'] table.visually-hidden tbody tr").allTextContents())
                     .containsExactly("09:00–09:102", "09:40–09:501");
             assertScriptBudget(page);
             screenshot(page, "organizer-dashboard-en");
@@ -214,7 +214,7 @@ class OrganizerBrowserTest extends BrowserTest {
             JsonNode waitlisted = register(slug, "Later", "later@" + slug + ".example.com");
             assertThat(waitlisted.get("status").asString()).isEqualTo("WAITLISTED");
             page.waitForFunction("() => document.querySelector('[data-figure=waitlisted]').textContent.trim() === '3'");
-            page.waitForFunction("() => document.querySelectorAll('#arrivals-chart figure[data-day=\"2026-05-14\"] rect').length === 2");
+            page.waitForFunction("() => document.querySelectorAll('#arrivals-chart figure[data-day=\"2037-05-14\"] rect').length === 2");
             assertThat(figure(page, "confirmed")).isEqualTo("3");
             assertThat(page.evaluate("() => document.body.dataset.sameDocument")).as("no reload happened").isEqualTo("yes");
         }
@@ -228,18 +228,18 @@ class OrganizerBrowserTest extends BrowserTest {
             Page page = organizer(korean, "/organizer/" + slug);
             assertThat(page.locator("h1").textContent()).isEqualTo("클라우드 서밋 서울 2026");
             assertThat(page.locator("#arrivals-chart h2").textContent()).isEqualTo("10분 단위 체크인");
-            assertThat(page.locator("#arrivals-chart figure[data-day='2026-05-14'] desc").textContent())
+            assertThat(page.locator("#arrivals-chart figure[data-day='2037-05-14'] desc").textContent())
                     .isEqualTo("08:00~18:00 체크인 3명, 가장 붐빈 시간: 09:00~09:10 (2명)");
             assertThat(page.locator("#session-fill tr[data-session=S101]").textContent()).contains("거의 만석");
-            assertThat(figure(page, "checked-in-2026-05-15")).isEqualTo("1");
+            assertThat(figure(page, "checked-in-2037-05-15")).isEqualTo("1");
             assertScriptBudget(page);
             screenshot(page, "organizer-dashboard-ko");
 
             page.evaluate("() => document.body.dataset.sameDocument = 'yes'");
             register(slug, "Extra", "x@" + slug + ".example.com"); // waitlisted: 1 -> 2
-            checkIn(slug, busy.b(), "2026-05-15T10:03:00+09:00");
-            page.waitForFunction("() => document.querySelector('[data-figure=\"checked-in-2026-05-15\"]').textContent.trim() === '2'");
-            page.waitForFunction("() => document.querySelector('#arrivals-chart figure[data-day=\"2026-05-15\"] rect[data-bucket=\"10:00\"]') !== null");
+            checkIn(slug, busy.b(), "2037-05-15T10:03:00+09:00");
+            page.waitForFunction("() => document.querySelector('[data-figure=\"checked-in-2037-05-15\"]').textContent.trim() === '2'");
+            page.waitForFunction("() => document.querySelector('#arrivals-chart figure[data-day=\"2037-05-15\"] rect[data-bucket=\"10:00\"]') !== null");
             assertThat(figure(page, "waitlisted")).isEqualTo("2");
             assertThat(page.evaluate("() => document.body.dataset.sameDocument")).isEqualTo("yes");
         }

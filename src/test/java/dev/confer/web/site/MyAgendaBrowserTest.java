@@ -41,7 +41,7 @@ class MyAgendaBrowserTest extends BrowserTest {
     void starTalksSeeTheOverlapSubscribeAndFindTheNextSessionInKorean() {
         String slug = defineEvent(uniqueSlug("my-agenda"), AgendaEvents.definition(50, 10));
         JsonNode kim = registerIn(slug, "김민준", "minjun@" + slug + ".example.com", "ko");
-        clock.set(Instant.parse("2026-05-14T02:00:00Z")); // 11:00 in Seoul on day one
+        clock.set(Instant.parse("2037-05-14T02:00:00Z")); // 11:00 in Seoul on day one
         try (BrowserContext korean = phone("ko-KR")) {
             Page page = open(korean, ticketPath(slug, kim));
             assertThat(page.locator("#next-none")).containsText("아젠다에 남은 세션이 없습니다");
@@ -79,7 +79,7 @@ class MyAgendaBrowserTest extends BrowserTest {
             assertThat(ics.split("BEGIN:VEVENT", -1)).hasSize(3);
             assertThat(ics).contains("SUMMARY:클라우드 네이티브 금융", "SUMMARY:생성형 AI 실전");
 
-            clock.set(Instant.parse("2026-05-14T03:50:00Z")); // 12:50: S1 in ten minutes
+            clock.set(Instant.parse("2037-05-14T03:50:00Z")); // 12:50: S1 in ten minutes
             page.locator("#back-to-ticket").click();
             assertThat(page.locator("#next-title")).containsText("13:00 시작, 10분 남음: 클라우드 네이티브 금융");
             assertThat(page.locator("#next-room")).hasText("강연장: 301호");
@@ -103,10 +103,10 @@ class MyAgendaBrowserTest extends BrowserTest {
             JsonNode other = registerIn(slug, "Guest " + i, "guest" + i + "@" + slug + ".example.com", "en");
             jdbcCheckIn(slug, other);
             Response tap = post("/api/v1/events/" + slug + "/taps", door, Map.of("tapId", java.util.UUID.randomUUID().toString(),
-                    "at", "2026-05-14T12:55:00+09:00", "point", "session:S1", "credential", Map.of("ticket", other.get("ticket").asString())));
+                    "at", "2037-05-14T12:55:00+09:00", "point", "session:S1", "credential", Map.of("ticket", other.get("ticket").asString())));
             assertThat(tap.json().get("result").asString()).isEqualTo("ADMITTED");
         }
-        clock.set(Instant.parse("2026-05-14T03:56:00Z")); // 12:56
+        clock.set(Instant.parse("2037-05-14T03:56:00Z")); // 12:56
         try (BrowserContext english = phone("en-US")) {
             Page page = open(english, ticketPath(slug, ann));
             assertThat(page.locator("#next-title")).containsText("At 13:00, in 4 min: Cloud-native finance");
@@ -126,7 +126,7 @@ class MyAgendaBrowserTest extends BrowserTest {
 
     /** The desk is another module: its check-in row is written as the desk would leave it. */
     private void jdbcCheckIn(String slug, JsonNode r) {
-        jdbc.sql("INSERT INTO checkin (event_id, registration_id, day, checked_in_at) SELECT id, ?, DATE '2026-05-14', now() FROM event WHERE slug = ?")
+        jdbc.sql("INSERT INTO checkin (event_id, registration_id, day, checked_in_at) SELECT id, ?, DATE '2037-05-14', now() FROM event WHERE slug = ?")
                 .params(java.util.UUID.fromString(r.get("id").asString()), slug).update();
     }
 }

@@ -11,6 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Rules of the site pages that plain HTTP shows best: CSRF, private headers, no leaks, no-JS agenda. */
 class SiteHttpTest extends ApiTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.confer.TestClock clock;
+
     private static final Map<String, String> FORM = Map.of("Content-Type", "application/x-www-form-urlencoded",
             "Accept", "text/html");
 
@@ -58,12 +61,21 @@ class SiteHttpTest extends ApiTest {
 
     @Test
     void anEventThatIsOverTakesNoRegistrations() {
-        // the shared test event is in May 2026: its last day has ended by the machine's clock
+        // the shared test event is in May 2037: the clock is set after its last day
         String slug = defineEvent(uniqueSlug("site-over"), eventDefinition(10, 5, 5, 5, 5, 5));
-        Response landing = page("/e/" + slug);
-        assertThat(landing.text()).contains("Registration is closed: the event is over.").doesNotContain("id=\"register-link\"");
-        Response form = page("/e/" + slug + "/register");
-        assertThat(form.text()).contains("Registration is closed: the event is over.").doesNotContain("id=\"register\"");
+        clock.set(java.time.Instant.parse("2037-05-15T09:00:01Z")); // 18:00:01 in Seoul on the last day
+        try {
+            Response landing = page("/e/" + slug);
+            assertThat(landing.text()).contains("Registration is closed: the event is over.").doesNotContain("id=\"register-link\"");
+            Response form = page("/e/" + slug + "/register");
+            assertThat(form.text()).contains("Registration is closed: the event is over.").doesNotContain("id=\"register\"");
+            Response api = post("/api/v1/events/" + slug + "/registrations", null,
+                    Map.of("name", "Late Lee", "email", "late@example.com"));
+            assertThat(api.status()).isEqualTo(409);
+            assertThat(api.json().get("detail").asString()).contains("closed");
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test

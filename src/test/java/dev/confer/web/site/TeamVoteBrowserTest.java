@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Team votes from each member's My ticket, on phones in English and Korean: voting, the live tally, the plan on the agenda, closing. */
 class TeamVoteBrowserTest extends BrowserTest {
 
-    private static final String SLOT = "2026-05-14T1300";
+    private static final String SLOT = "2037-05-14T1300";
 
     @Autowired
     TestClock clock;
@@ -35,7 +35,7 @@ class TeamVoteBrowserTest extends BrowserTest {
     }
 
     private void apiVote(String slug, JsonNode m, String session) {
-        Response r = call("PUT", "/api/v1/events/" + slug + "/registrations/" + m.get("id").asString() + "/team/votes/2026-05-14T13:00",
+        Response r = call("PUT", "/api/v1/events/" + slug + "/registrations/" + m.get("id").asString() + "/team/votes/2037-05-14T13:00",
                 null, Map.of("session", session), Map.of("X-Manage-Token", m.get("manageToken").asString()));
         assertThat(r.status()).isEqualTo(200);
     }
@@ -44,7 +44,7 @@ class TeamVoteBrowserTest extends BrowserTest {
     void membersVoteAndEveryoneSeesTheTallyAndThePlanLive() {
         String slug = defineEvent(uniqueSlug("team-votes"), AgendaEvents.definition(50, 10));
         List<JsonNode> m = registerTeam(slug, "Platform team", "Kim", "Lee", "Park");
-        clock.set(Instant.parse("2026-05-14T01:00:00Z")); // 10:00 in Seoul on day one
+        clock.set(Instant.parse("2037-05-14T01:00:00Z")); // 10:00 in Seoul on day one
         try (BrowserContext english = phone("en-US"); BrowserContext korean = phone("ko-KR")) {
             Page kim = open(english, ticketPath(slug, m.get(0)));
             assertThat(kim.locator("#team-heading")).hasText("Your team: Platform team");
@@ -85,7 +85,7 @@ class TeamVoteBrowserTest extends BrowserTest {
             kim.locator("#withdraw-" + SLOT).click();
             assertThat(kim.locator("#tally-" + SLOT + " li[data-session=S1]")).containsText("no votes");
 
-            clock.set(Instant.parse("2026-05-14T04:00:00Z")); // 13:00: the slot has started
+            clock.set(Instant.parse("2037-05-14T04:00:00Z")); // 13:00: the slot has started
             lee.reload();
             assertThat(lee.locator("#slot-" + SLOT)).containsText("13:00에 시간대가 시작되어 투표가 마감되었습니다.");
             assertThat(lee.locator("#vote-" + SLOT)).hasCount(0);
