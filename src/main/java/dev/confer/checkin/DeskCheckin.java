@@ -4,9 +4,11 @@ import dev.confer.shared.RegistrationId;
 import dev.confer.events.EventSchedule;
 import dev.confer.registration.Attendee;
 import dev.confer.registration.Registrations;
+import dev.confer.shared.LockConflicts;
 import dev.confer.shared.Rejection;
 import dev.confer.tickets.Tickets;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -32,6 +34,7 @@ public class DeskCheckin {
     private final Tickets tickets;
     private final Registrations registrations;
     private final CheckinStore store;
+    private final RetryTemplate lockConflicts = LockConflicts.retrying(3);
 
     DeskCheckin(Tickets tickets, Registrations registrations, CheckinStore store) {
         this.tickets = tickets;
@@ -59,7 +62,8 @@ public class DeskCheckin {
         requireConfirmed(attendee);
         Optional<CheckinStore.Taken> taken;
         try {
-            taken = store.checkInFirst(event.id(), id, day.date(), at, desk, beforeKeynoteEnd(event, day, at));
+            boolean keynoteNotOver = beforeKeynoteEnd(event, day, at);
+            taken = lockConflicts.invoke(() -> store.checkInFirst(event.id(), id, day.date(), at, desk, keynoteNotOver));
         } catch (DuplicateKeyException e) {
             taken = Optional.empty(); // a concurrent scan of the same ticket was first
         }

@@ -1,5 +1,6 @@
 package dev.confer.events;
 
+import dev.confer.shared.LockConflicts;
 import dev.confer.shared.Rejection;
 import dev.confer.shared.Rejection.FieldProblem;
 import org.springframework.context.ApplicationEventPublisher;
@@ -59,7 +60,8 @@ public class EventCatalog {
             throw new Rejection(400, "definition.invalid", outcome.problems(), outcome.problems().size());
         }
         try {
-            return Objects.requireNonNull(transaction.execute(status -> store(slug, outcome.schedule())));
+            return LockConflicts.retrying(3).invoke(
+                    () -> Objects.requireNonNull(transaction.execute(status -> store(slug, outcome.schedule()))));
         } finally {
             schedules.evict(slug);
             versions.evict(slug);

@@ -47,7 +47,7 @@ class EventStore {
         if (created != null) {
             return new LockedEvent(created, null);
         }
-        return jdbc.sql("SELECT id, definition FROM event WHERE slug = ? FOR UPDATE")
+        return jdbc.sql("SELECT id, definition FROM event WHERE slug = ? FOR NO KEY UPDATE")
                 .param(slug)
                 .query((rs, n) -> new LockedEvent(rs.getLong(1), json.readValue(rs.getString(2), EventSchedule.class)))
                 .single();

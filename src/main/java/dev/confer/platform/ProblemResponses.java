@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -56,6 +57,18 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
         return rejected(Rejection.badRequest("request.bad-parameter", e.getName(), String.valueOf(e.getValue())));
+    }
+
+    /**
+     * A lock conflict that outlasted the retries around it (deadlock, lock or serialization failure): nothing
+     * was changed, so the caller may send the same request again; never a 500.
+     */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> lockConflict(PessimisticLockingFailureException e, HttpServletRequest request) {
+        log.warn("Lock conflict outlasted its retries on {} {}: {}", request.getMethod(), request.getRequestURI(),
+                e.getMostSpecificCause().getClass().getSimpleName());
+        ResponseEntity<ProblemDetail> busy = rejected(new Rejection(503, "request.busy"));
+        return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, "1").body(busy.getBody());
     }
 
     @ExceptionHandler(Exception.class)
