@@ -67,6 +67,11 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/events/{slug}/registrations").access(organizer)
                         .requestMatchers("/api/v1/events/{slug}/check-ins/**", "/api/v1/events/{slug}/meal-vouchers/**",
                                 "/api/v1/events/{slug}/registrations/{id}/badge").access(StaffAccess.organizerOr(Role.DESK))
+                        // floor devices: the roster they keep offline, and the batch of scans they queued (each action
+                        // is then allowed or refused as its own endpoint would: check-ins DESK, taps DOOR or SPONSOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/events/{slug}/roster").access(StaffAccess.organizerOr(Role.DESK, Role.DOOR, Role.SPONSOR))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/events/{slug}/sync").access(StaffAccess.organizerOr(Role.DESK, Role.DOOR, Role.SPONSOR))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/events/{slug}/rooms/{room}/now").access(StaffAccess.organizerOr(Role.DESK, Role.DOOR, Role.SPONSOR))
                         .requestMatchers("/api/v1/events/{slug}/taps/**").access(StaffAccess.organizerOr(Role.DOOR, Role.SPONSOR))
                         .requestMatchers("/api/v1/events/{slug}/booths/{code}/leads/**", "/api/v1/events/{slug}/booths/{code}/leads.csv").access(StaffAccess.organizerOr(Role.SPONSOR))
                         .requestMatchers("/api/v1/events/{slug}/stats/**").access(organizer)
