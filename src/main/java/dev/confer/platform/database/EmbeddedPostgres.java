@@ -12,9 +12,11 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,7 +28,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class EmbeddedPostgres {
 
-    private static final String ARCHIVE = "postgres-linux-x86_64.txz";
     private static final int NOBODY = 65534;
 
     private final Log log;
@@ -39,8 +40,60 @@ final class EmbeddedPostgres {
     EmbeddedPostgres(Path baseDir, Log log) {
         this.log = log;
         this.dataDir = baseDir.resolve("postgres").toAbsolutePath();
-        this.binDir = baseDir.resolve("pg-binaries").toAbsolutePath();
         this.asNobody = "root".equals(System.getProperty("user.name"));
+        this.binDir = binariesDir(baseDir.toAbsolutePath(), asNobody, log);
+    }
+
+    /**
+     * Where the binaries are unpacked: beside the data, unless this JVM is root and the data directory lies below
+     * a directory that other users may not enter (root's home, a {@code mktemp -d}). There the server, running as
+     * {@code nobody}, could still reach its data (the ambient {@code dac_read_search} capability), but initdb and
+     * pg_ctl check their own programs with {@code access()}, which ignores capabilities. Then the binaries go to a
+     * root-owned, world-readable directory under {@code /var/tmp} (kept across restarts, one per archive), which
+     * holds nothing but PostgreSQL's published programs.
+     */
+    static Path binariesDir(Path baseDir, boolean asNobody, Log log) {
+        Path beside = baseDir.resolve("pg-binaries");
+        if (!asNobody || othersMayEnter(baseDir)) {
+            return beside;
+        }
+        Path tmp = Path.of(Files.isDirectory(Path.of("/var/tmp")) ? "/var/tmp" : System.getProperty("java.io.tmpdir"));
+        String archive = PostgresArchive.forThisMachine();
+        Path shared = tmp.resolve("confer-" + archive.replace(".txz", ""));
+        try {
+            if (Files.exists(shared, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !safeForRoot(shared)) {
+                shared = Files.createTempDirectory(tmp, "confer-postgres-");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not make a directory for the PostgreSQL binaries in " + tmp, e);
+        }
+        log.info("The data directory " + baseDir + " is closed to other users; PostgreSQL's programs (run as nobody) go to "
+                + shared);
+        return shared;
+    }
+
+    /** Every directory from the root down to {@code dir} lets other users pass (o+x). */
+    static boolean othersMayEnter(Path dir) {
+        for (Path p = dir; p != null; p = p.getParent()) {
+            try {
+                if (Files.exists(p) && !Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A directory only root can change: owned by root, a real directory, not writable by group or others. */
+    private static boolean safeForRoot(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        int owner = (Integer) Files.getAttribute(dir, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        return owner == 0 && !perms.contains(PosixFilePermission.GROUP_WRITE) && !perms.contains(PosixFilePermission.OTHERS_WRITE);
     }
 
     int port() {
@@ -122,15 +175,34 @@ final class EmbeddedPostgres {
                 "-E", "UTF-8", "--locale=C"));
     }
 
+    /** Unpacks the binaries once; another JVM unpacking into the same place at the same moment waits for it. */
     private void extractBinaries() throws IOException {
         Path marker = binDir.resolve(".complete");
-        if (Files.exists(marker)) {
+        if (Files.exists(marker) && Files.exists(binDir.resolve("bin").resolve("postgres"))) {
             return;
         }
+        Files.createDirectories(binDir.getParent());
+        Path lockFile = binDir.resolveSibling(binDir.getFileName() + ".lock");
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock ignored = channel.lock()) {
+            if (Files.exists(marker) && Files.exists(binDir.resolve("bin").resolve("postgres"))) {
+                return;
+            }
+            Files.deleteIfExists(marker);
+            unpack(marker);
+        }
+    }
+
+    private void unpack(Path marker) throws IOException {
         Files.createDirectories(binDir);
-        try (InputStream raw = EmbeddedPostgres.class.getClassLoader().getResourceAsStream(ARCHIVE)) {
+        Files.setPosixFilePermissions(binDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        String archive = PostgresArchive.forThisMachine();
+        try (InputStream raw = EmbeddedPostgres.class.getClassLoader().getResourceAsStream(archive)) {
             if (raw == null) {
-                throw new IOException(ARCHIVE + " is not on the classpath (io.zonky.test.postgres binaries)");
+                throw new IOException(archive + " is not in this build: it was built for another platform. Build it here"
+                        + " (./mvnw package picks this machine's profile, " + PostgresArchive.profileFor(archive)
+                        + "), or set SPRING_DATASOURCE_URL to use an external PostgreSQL.");
             }
             try (TarArchiveInputStream tar = new TarArchiveInputStream(
                     new XZCompressorInputStream(new BufferedInputStream(raw)))) {
