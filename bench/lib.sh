@@ -220,3 +220,48 @@ check() { # check WHAT EXPECTED ACTUAL
     FAILURES=$((FAILURES + 1))
   fi
 }
+
+# --- the machine's yardstick: pgbench -N on a throw-away cluster ---------------------------------
+# Machines here differ by 4x in commit speed, so every phase is also reported as a ratio to what
+# PostgreSQL itself does on this disk: Debian's pgbench, simple-update (-N) transactions, 32 clients,
+# on a fresh cluster made with the same PostgreSQL binaries and durability settings (fsync and
+# synchronous_commit on) as Confer's embedded server. Sets PGBENCH_TPS and PGBENCH_LATENCY_MS.
+PGBENCH_TPS=0
+PGBENCH_LATENCY_MS=0
+pgbench_baseline() {
+  local secs=${1:-20} clients=${BENCH_PGBENCH_CLIENTS:-32}
+  if ! command -v pgbench >/dev/null 2>&1; then
+    say "Installing pgbench (Debian package postgresql-contrib)..."
+    (apt-get install -y -qq postgresql-contrib >/dev/null 2>&1 || apt-get install -y -qq postgresql-client >/dev/null 2>&1) \
+      || { say "pgbench is missing and could not be installed; ratios are not reported"; return 0; }
+  fi
+  local bin
+  bin="$(dirname "$(find "$WORK/data" /var/tmp/confer-postgres-* -path '*/bin/pg_ctl' 2>/dev/null | head -1)")"
+  [ -x "$bin/pg_ctl" ] || { say "no PostgreSQL binaries found for pgbench; ratios are not reported"; return 0; }
+  local dir="$WORK/pgbench-data" port as=()
+  port=$((PORT + 17))
+  mkdir -p "$dir"
+  chmod 700 "$dir"
+  if [ "$(id -u)" = 0 ]; then
+    chown 65534:65534 "$dir"
+    as=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+  fi
+  "${as[@]}" "$bin/initdb" -A trust -U postgres -D "$dir" -E UTF-8 --locale=C >"$WORK/pgbench-initdb.log" 2>&1 \
+    || { say "initdb for pgbench failed (see $WORK/pgbench-initdb.log)"; return 0; }
+  "${as[@]}" "$bin/pg_ctl" -D "$dir" -w -l "$dir/server.log" \
+    -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200 -c shared_buffers=256MB -c fsync=on -c synchronous_commit=on -c max_wal_size=2GB" \
+    start >/dev/null 2>&1 || { say "the pgbench cluster did not start"; return 0; }
+  say "pgbench -N, $clients clients, $secs s on a throw-away cluster (the yardstick for the ratios)..."
+  pgbench -h 127.0.0.1 -p "$port" -U postgres -i -s 10 -q postgres >"$WORK/pgbench-init.log" 2>&1
+  pgbench -h 127.0.0.1 -p "$port" -U postgres -N -c "$clients" -j 2 -T "$secs" postgres >"$WORK/pgbench.log" 2>&1 || true
+  "${as[@]}" "$bin/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$dir"
+  PGBENCH_TPS="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench.log" | head -1)"
+  PGBENCH_LATENCY_MS="$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$WORK/pgbench.log" | head -1)"
+  PGBENCH_TPS="${PGBENCH_TPS:-0}"
+  PGBENCH_LATENCY_MS="${PGBENCH_LATENCY_MS:-0}"
+  say "pgbench -N: $PGBENCH_TPS tps, mean latency $PGBENCH_LATENCY_MS ms"
+}
+
+# ratio RATE: RATE divided by pgbench's tps, two decimals ("-" without a yardstick)
+ratio() { awk -v r="$1" -v p="$PGBENCH_TPS" 'BEGIN { if (p > 0) printf "%.2f", r / p; else printf "-" }'; }
