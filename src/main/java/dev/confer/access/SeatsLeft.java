@@ -38,4 +38,9 @@ public class SeatsLeft {
         SessionSeats.Fill fill = seats.fill(event.id(), session.code(), event.seatsAt(session));
         return new Seats(fill.capacity(), fill.admitted());
     }
+
+    /** Whether a tap at the session's door has admitted this attendee: their seat is theirs, full or not. */
+    public boolean inside(EventSchedule event, EventSchedule.Session session, dev.confer.shared.RegistrationId attendee) {
+        return seats.inside(event.id(), session.code(), attendee);
+    }
 }

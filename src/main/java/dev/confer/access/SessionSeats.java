@@ -50,6 +50,14 @@ class SessionSeats {
                 .orElse(new Fill(0, seatsInDefinition));
     }
 
+    /** Whether a door already let this attendee into the session (the first tap took their seat). */
+    boolean inside(long eventId, String session, dev.confer.shared.RegistrationId attendee) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM session_attendance WHERE event_id = ? AND session_code = ? AND registration_id = ?)")
+                .params(eventId, session, attendee.value())
+                .query(Boolean.class)
+                .single();
+    }
+
     Map<String, Fill> fills(long eventId) {
         Map<String, Fill> fills = new HashMap<>();
         jdbc.sql("SELECT session_code, admitted, capacity FROM session_fill WHERE event_id = ?")

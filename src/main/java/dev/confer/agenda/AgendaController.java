@@ -64,7 +64,7 @@ class AgendaController {
     }
 
     record NextView(String code, boolean running, long minutesToStart, int seatsLeft, int capacity, boolean fillingUp,
-                    boolean full) {
+                    boolean full, boolean inside) {
     }
 
     record AgendaView(List<EntryView> sessions, boolean nudge, String calendarUrl, @Nullable NextView next) {
@@ -123,8 +123,8 @@ class AgendaController {
             RoomView room = event.room(s.room()).map(r -> new RoomView(r.code(), r.name(), r.floor(), r.directions())).orElse(null);
             return new EntryView(s.code(), s.title(), s.day(), s.start(), s.end(), room, e.source(), e.clashesWith());
         }).toList();
-        NextView next = agendas.next(event, agenda).map(n -> new NextView(n.entry().session().code(), n.running(),
-                n.minutesToStart(), n.seats().left(), n.seats().capacity(), n.fillingUp(), n.full())).orElse(null);
+        NextView next = agendas.next(event, agenda, id).map(n -> new NextView(n.entry().session().code(), n.running(),
+                n.minutesToStart(), n.seats().left(), n.seats().capacity(), n.fillingUp(), n.full(), n.inside())).orElse(null);
         return new AgendaView(entries, agenda.nudge(), calendarUrl(event, id), next);
     }
 

@@ -79,14 +79,14 @@ public class Agendas {
     }
 
     /** The session on the agenda running now or starting next, with its place and live seats; empty when none is left. */
-    public Optional<NextSession> next(EventSchedule event, PersonalAgenda agenda) {
+    public Optional<NextSession> next(EventSchedule event, PersonalAgenda agenda, RegistrationId attendee) {
         Instant now = clock.instant();
         return agenda.next(event, now).map(entry -> {
             Instant start = event.instant(entry.session().day(), entry.session().start());
             boolean running = !now.isBefore(start);
             long minutes = running ? 0 : Duration.between(now, start).plusSeconds(59).toMinutes();
             return new NextSession(entry, event.room(entry.session().room()).orElse(null), running,
-                    seats.at(event, entry.session()), minutes);
+                    seats.at(event, entry.session()), minutes, seats.inside(event, entry.session(), attendee));
         });
     }
 

@@ -15,6 +15,13 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -102,7 +109,14 @@ class SecurityConfig {
                 .addFilterBefore(new StaffCookie(holders), AnonymousAuthenticationFilter.class)
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
                         .addLogoutHandler((req, res, auth) -> StaffCookie.clear(req, res)))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        // no-store everywhere but on the public pages (so the back/forward cache keeps them) and the
+                        // static files (cached for a year, platform/StaticLinks); My ticket sets its own (web/site/PrivatePages)
+                        .cacheControl(c -> c.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(new OrRequestMatcher(PUBLIC_PAGES, STATIC_FILES)), new CacheControlHeadersWriter()))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(PUBLIC_PAGES,
+                                new StaticHeadersWriter("Cache-Control", "no-cache"))))
                 .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> {
                     if (wantsPage(req)) {
                         res.sendRedirect(req.getContextPath() + "/login?next=" + URLEncoder.encode(pathWithQuery(req), StandardCharsets.UTF_8));
@@ -121,6 +135,14 @@ class SecurityConfig {
     }
 
     static final String CSRF_COOKIE = "confer-csrf";
+
+    /** Pages that show nothing about whoever reads them: the event, its agenda and sessions, the forms to register. */
+    static final RequestMatcher PUBLIC_PAGES = new OrRequestMatcher(java.util.stream.Stream.of(
+                    "/", "/e/{slug}", "/e/{slug}/agenda", "/e/{slug}/sessions/{code}", "/e/{slug}/register", "/e/{slug}/teams/new")
+            .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, path)).toList());
+    static final RequestMatcher STATIC_FILES = new OrRequestMatcher(StaticLinks.STATIC_PREFIXES.stream()
+            .map(prefix -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(prefix.endsWith("/") ? prefix + "**" : prefix))
+            .toList());
 
     private static CookieCsrfTokenRepository csrfCookie() {
         CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();

@@ -47,6 +47,11 @@ class Dashboard {
         public boolean nearlyFull() {
             return percent >= NEARLY_FULL_PERCENT;
         }
+
+        /** Every seat taken: "full", not "nearly full". */
+        public boolean full() {
+            return figures.capacity() > 0 && figures.admitted() >= figures.capacity();
+        }
     }
 
     View of(EventSchedule event, java.util.Locale locale) {

@@ -26,7 +26,7 @@ class AttendeeCards {
 
     void addTo(Model model, EventSchedule event, Attendee attendee) {
         if (attendee.status() == RegistrationStatus.CONFIRMED) {
-            model.addAttribute("next", agendas.next(event, agendas.of(event, attendee)).orElse(null));
+            model.addAttribute("next", agendas.next(event, agendas.of(event, attendee), attendee.id()).orElse(null));
             model.addAttribute("today", event.localDate(clock.instant()));
         }
         teams.teamOf(attendee.id()).filter(t -> t.eventId() == event.id()).ifPresent(team -> model.addAttribute("team", team));

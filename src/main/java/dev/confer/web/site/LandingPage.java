@@ -22,8 +22,11 @@ class LandingPage {
     }
 
     @GetMapping("/e/{slug}")
-    String landing(@PathVariable String slug, Model model) {
+    String landing(@PathVariable String slug, Model model, java.util.Locale locale) {
         EventSchedule event = events.require(slug);
+        if (event.about() != null) {
+            model.addAttribute("pageDescription", event.about().in(locale));
+        }
         Availability availability = registrations.availability(event);
         model.addAttribute("event", event);
         model.addAttribute("state", availability.state().name());

@@ -77,7 +77,7 @@ class MyAgendaPage {
         Map<String, EventSchedule.Room> rooms = event.rooms().stream().collect(Collectors.toMap(EventSchedule.Room::code, r -> r));
         model.addAttribute("rooms", rooms);
         model.addAttribute("programme", programme(event, agenda, rooms));
-        model.addAttribute("next", agendas.next(event, agenda).orElse(null));
+        model.addAttribute("next", agendas.next(event, agenda, id).orElse(null));
         model.addAttribute("today", event.localDate(clock.instant()));
         String feed = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/api/v1/events/{slug}/registrations/{id}/agenda.ics").queryParam("key", manageTokens.calendarKey(event, id))
@@ -117,7 +117,7 @@ class MyAgendaPage {
                 Model model) {
         EventSchedule event = events.require(slug);
         Attendee attendee = holder.require(event, id, token);
-        NextSession next = agendas.next(event, agendas.of(event, attendee)).orElse(null);
+        NextSession next = agendas.next(event, agendas.of(event, attendee), id).orElse(null);
         model.addAttribute("event", event);
         model.addAttribute("attendee", attendee);
         model.addAttribute("token", token);

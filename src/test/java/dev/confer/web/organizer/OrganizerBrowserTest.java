@@ -185,7 +185,7 @@ class OrganizerBrowserTest extends BrowserTest {
             assertThat(figure(page, "keynote-seats-2037-05-14")).isEqualTo("400");
             assertThat(figure(page, "session-admitted-S101")).isEqualTo("2");
             assertThat(page.locator("#session-fill tr[data-session=S101]").getAttribute("class")).contains("org-full");
-            assertThat(page.locator("#session-fill tr[data-session=S101]").innerText()).contains("2 / 2", "(100 %)", "nearly full");
+            assertThat(page.locator("#session-fill tr[data-session=S101]").innerText()).contains("2 / 2", "(100 %)", "full").doesNotContain("nearly full");
             assertThat(String.valueOf(page.locator("#session-fill tr[data-session=S201]").getAttribute("class"))).doesNotContain("org-full");
             assertThat(page.locator("#session-fill tbody tr").first().getAttribute("data-session")).isEqualTo("S101");
             assertThat(figure(page, "booth-visitors-B01")).isEqualTo("2");
@@ -230,7 +230,7 @@ class OrganizerBrowserTest extends BrowserTest {
             assertThat(page.locator("#arrivals-chart h2").textContent()).isEqualTo("10분 단위 체크인");
             assertThat(page.locator("#arrivals-chart figure[data-day='2037-05-14'] desc").textContent())
                     .isEqualTo("08:00~18:00 체크인 3명, 가장 붐빈 시간: 09:00~09:10 (2명)");
-            assertThat(page.locator("#session-fill tr[data-session=S101]").textContent()).contains("거의 만석");
+            assertThat(page.locator("#session-fill tr[data-session=S101]").textContent()).contains("만석").doesNotContain("거의 만석");
             assertThat(figure(page, "checked-in-2037-05-15")).isEqualTo("1");
             assertScriptBudget(page);
             screenshot(page, "organizer-dashboard-ko");

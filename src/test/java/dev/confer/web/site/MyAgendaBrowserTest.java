@@ -81,7 +81,7 @@ class MyAgendaBrowserTest extends BrowserTest {
 
             clock.set(Instant.parse("2037-05-14T03:50:00Z")); // 12:50: S1 in ten minutes
             page.locator("#back-to-ticket").click();
-            assertThat(page.locator("#next-title")).containsText("13:00 시작, 10분 남음: 클라우드 네이티브 금융");
+            assertThat(page.locator("#next-title")).containsText("13:00 시작, 10분 후: 클라우드 네이티브 금융");
             assertThat(page.locator("#next-room")).hasText("강연장: 301호");
             assertThat(page.locator("#next-floor")).hasText("층: 3F");
             assertThat(page.locator("#next-directions")).hasText("찾아가는 길: 3층 에스컬레이터 왼쪽");
@@ -119,6 +119,54 @@ class MyAgendaBrowserTest extends BrowserTest {
             screenshot(page, "site-my-agenda-en");
             assertScriptBudget(page);
         }
+    }
+
+    @Test
+    void theNextSessionCardCountsHoursKnowsTomorrowAndKnowsWhenTheReaderIsAlreadyInside() {
+        String slug = defineEvent(uniqueSlug("my-agenda"), AgendaEvents.definition(50, 10));
+        JsonNode ann = registerIn(slug, "Ann Lee", "ann@" + slug + ".example.com", "en");
+        String agenda = "/api/v1/events/" + slug + "/registrations/" + ann.get("id").asString() + "/agenda";
+        Map<String, String> token = Map.of("X-Manage-Token", ann.get("manageToken").asString());
+        assertThat(call("PUT", agenda + "/stars/S1", null, null, token).status()).isEqualTo(200);
+        assertThat(call("PUT", agenda + "/stars/S7", null, null, token).status()).isEqualTo(200);
+        String door = staffToken(slug, "DOOR", null);
+        jdbcCheckIn(slug, ann);
+        for (int i = 0; i < 9; i++) { // nine of the ten seats of room 301 go to others, the tenth to Ann
+            JsonNode other = registerIn(slug, "Guest " + i, "guest" + i + "@" + slug + ".example.com", "en");
+            jdbcCheckIn(slug, other);
+            tapInto(slug, door, other, "ADMITTED");
+        }
+        tapInto(slug, door, ann, "ADMITTED");
+
+        clock.set(Instant.parse("2037-05-14T01:57:00Z")); // 10:57 in Seoul: S1 at 13:00 is 2 h 3 min away
+        try (BrowserContext english = phone("en-US")) {
+            Page page = open(english, ticketPath(slug, ann));
+            assertThat(page.locator("#next-title")).containsText("At 13:00, in 2 h 3 min: Cloud-native finance");
+            assertThat(page.locator("#next-inside")).hasText("You are in: a door let you in, your seat is yours.");
+            assertThat(page.locator("#next-seats")).hasCount(0);
+            assertThat(page.locator("#next-session")).not().containsText("Full");
+            screenshot(page, "site-my-ticket-next-inside-en");
+
+            clock.set(Instant.parse("2037-05-14T04:50:00Z")); // 13:50: S1 is over, S7 is tomorrow at 10:00
+            page.reload();
+            assertThat(page.locator("#next-title")).containsText("Tomorrow 10:00: Day two opener");
+        }
+        try (BrowserContext korean = phone("ko-KR")) {
+            Page page = open(korean, ticketPath(slug, ann));
+            assertThat(page.locator("#next-title")).containsText("내일 10:00: 둘째 날 기조");
+            clock.set(Instant.parse("2037-05-14T01:57:00Z"));
+            page.reload();
+            assertThat(page.locator("#next-title")).containsText("13:00 시작, 2시간 3분 후: 클라우드 네이티브 금융");
+            assertThat(page.locator("#next-inside")).containsText("입장 완료");
+            assertThat(page.locator("#ticket-status")).hasText("등록 확정");
+            screenshot(page, "site-my-ticket-next-inside-ko");
+        }
+    }
+
+    private void tapInto(String slug, String door, JsonNode who, String expected) {
+        Response tap = post("/api/v1/events/" + slug + "/taps", door, Map.of("tapId", java.util.UUID.randomUUID().toString(),
+                "at", "2037-05-14T12:55:00+09:00", "point", "session:S1", "credential", Map.of("ticket", who.get("ticket").asString())));
+        assertThat(tap.json().get("result").asString()).isEqualTo(expected);
     }
 
     @Autowired

@@ -50,7 +50,7 @@ class TeamRegistrationBrowserTest extends BrowserTest {
             page.locator("#members").fill("김서연, seoyeon@example.com\n\n이준호; junho@example.com\nAlex Park\talex@example.com\tEngineer");
             page.locator("#register-team").click();
             page.waitForURL("**/e/" + slug + "/my-ticket/*/team-tickets?token=*");
-            assertThat(page.locator("h1")).hasText("팀 입장권");
+            assertThat(page.locator("h1")).hasText("팀 티켓");
             assertThat(page.locator("#team-welcome")).containsText("팀 등록이 완료되었습니다(총 4명)");
             assertThat(page.locator("#team-name")).hasText("한빛은행 플랫폼팀");
             assertThat(page.locator("#team-members > li")).hasCount(4);
@@ -65,7 +65,7 @@ class TeamRegistrationBrowserTest extends BrowserTest {
 
             page.locator("#member-2 .team-member-ticket").click();
             page.waitForURL("**/e/" + slug + "/my-ticket/*?token=*");
-            assertThat(page.locator("h1")).hasText("내 입장권");
+            assertThat(page.locator("h1")).hasText("내 티켓");
             assertThat(page.locator("#ticket-name")).hasText("김서연");
             assertThat(page.locator("#ticket-status")).hasText("등록 확정");
             assertThat(page.locator("img.qr")).isVisible();
