@@ -1,0 +1,82 @@
+package dev.confer.web.desk;
+
+import com.google.zxing.common.BitMatrix;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Chromium's fake camera playing a video of one QR code (written as a Y4M file), for the floor pages'
+ * camera tests. Chromium on Linux has no BarcodeDetector, so the pages run their ZXing fallback.
+ */
+public final class FakeCamera implements AutoCloseable {
+
+    private static final int WIDTH = 640;
+    private static final int HEIGHT = 480;
+
+    private final Path video;
+    private final Browser browser;
+
+    private FakeCamera(Path video, Browser browser) {
+        this.video = video;
+        this.browser = browser;
+    }
+
+    /** A Chromium whose only camera shows {@code qr}; close it when done. */
+    public static FakeCamera showing(BitMatrix qr, java.util.function.Function<List<String>, Browser> launch) throws IOException {
+        Path video = Files.createTempFile("confer-qr", ".y4m");
+        writeVideoOf(qr, video);
+        return new FakeCamera(video, launch.apply(List.of("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                "--use-file-for-fake-video-capture=" + video.toAbsolutePath())));
+    }
+
+    public BrowserContext context(String language, int width, int height, int port) {
+        return browser.newContext(new Browser.NewContextOptions().setLocale(language).setViewportSize(width, height)
+                .setBaseURL("http://localhost:" + port).setPermissions(List.of("camera")));
+    }
+
+    @Override
+    public void close() throws IOException {
+        browser.close();
+        Files.deleteIfExists(video);
+    }
+
+    /** What the camera was doing, so that a stall says where it stood. */
+    public static final String STATE = "() => { const v = document.getElementById('camera'); "
+            + "return JSON.stringify({readyState: v.readyState, width: v.videoWidth, paused: v.paused, time: v.currentTime, "
+            + "stream: !!v.srcObject, hidden: document.hidden, status: document.getElementById('camera-status').textContent, "
+            + "camera: document.querySelector('[data-camera]').getAttribute('data-camera'), zxing: !!window.ZXing}); }";
+
+    /** A few frames of the QR code, black on white in the middle of the picture, as raw YUV 4:2:0. */
+    private static void writeVideoOf(BitMatrix qr, Path file) throws IOException {
+        int scale = Math.min(WIDTH, HEIGHT) * 8 / 10 / qr.getWidth();
+        int left = (WIDTH - qr.getWidth() * scale) / 2;
+        int top = (HEIGHT - qr.getHeight() * scale) / 2;
+        byte[] luma = new byte[WIDTH * HEIGHT];
+        for (int y = 0; y < HEIGHT; y++) {
+            for (int x = 0; x < WIDTH; x++) {
+                int col = (x - left) / scale;
+                int row = (y - top) / scale;
+                boolean dark = x >= left && y >= top && col < qr.getWidth() && row < qr.getHeight() && qr.get(col, row);
+                luma[y * WIDTH + x] = (byte) (dark ? 16 : 235);
+            }
+        }
+        byte[] chroma = new byte[(WIDTH / 2) * (HEIGHT / 2)];
+        java.util.Arrays.fill(chroma, (byte) 128);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(("YUV4MPEG2 W" + WIDTH + " H" + HEIGHT + " F10:1 Ip A1:1 C420jpeg\n").getBytes(StandardCharsets.US_ASCII));
+            for (int frame = 0; frame < 10; frame++) {
+                out.write("FRAME\n".getBytes(StandardCharsets.US_ASCII));
+                out.write(luma);
+                out.write(chroma);
+                out.write(chroma);
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.confer.web.door;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import dev.confer.tickets.TicketQr;
+import dev.confer.web.desk.FakeCamera;
+import dev.confer.web.desk.StaffPagesTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.util.Map;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A door phone scans with its camera: Chromium's fake camera shows the attendee's ticket, the door admits them. */
+class DoorCameraBrowserTest extends StaffPagesTest {
+
+    @Test
+    void aPhoneAtTheDoorScansTheTicketWithItsCamera() throws IOException {
+        String slug = defineEvent(uniqueSlug("doorcam"), todayDefinition(50, 10, 10, 10, 5));
+        JsonNode attendee = register(slug, "Camera Kim", "camkim@example.com");
+        Response checkedIn = post("/api/v1/events/" + slug + "/check-ins", staffToken(slug, "DESK", null),
+                Map.of("ticket", attendee.get("ticket").asString()));
+        assertThat(checkedIn.status()).as(checkedIn.text()).isEqualTo(200);
+        try (FakeCamera camera = FakeCamera.showing(TicketQr.matrix(attendee.get("ticket").asString()), args -> launchChromium(args));
+             BrowserContext phone = camera.context("en-US", PHONE_WIDTH, PHONE_HEIGHT, port)) {
+            Page page = phone.newPage();
+            signIn(page, staffToken(slug, "DOOR", null));
+            page.navigate("/door/" + slug + "/session/S201");
+            page.locator("#camera-start").click();
+            try {
+                assertThat(page.locator("#verdict")).hasAttribute("data-result", "ADMITTED",
+                        new LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
+            } catch (AssertionError e) {
+                System.out.println("door camera state: " + page.evaluate(FakeCamera.STATE));
+                screenshot(page, "door-camera-stalled");
+                throw e;
+            }
+            assertThat(page.locator("#admitted")).hasText("Admitted 1 / 5");
+            assertThat(page.locator("[data-camera]")).hasAttribute("data-camera", "scanning");
+            screenshot(page, "door-camera-en");
+        }
+    }
+}
