@@ -83,8 +83,9 @@ class MailOutbox {
     }
 
     /**
-     * Claims up to {@code limit} due rows for {@code lease}. SKIP LOCKED keeps concurrent claimers
-     * apart while they claim; the committed lease keeps them apart while the claimer sends.
+     * Claims up to {@code limit} due rows for {@code lease} (the worker takes one at a time). SKIP LOCKED
+     * keeps concurrent claimers apart while they claim; the committed lease, renewed while the claimer
+     * works, keeps them apart while it sends.
      */
     List<PendingMail> claim(int limit, Duration lease) {
         return jdbc.sql("""
@@ -96,6 +97,14 @@ class MailOutbox {
                         FROM due WHERE m.id = due.id
                         RETURNING m.id, m.event_id, m.event_slug, m.registration_id, m.kind, m.ref, m.attempts""")
                 .params(limit, lease.toMillis() / 1000.0).query(PENDING).list();
+    }
+
+    /** Extends the claims on mails still in hand (being composed or sent) by {@code lease} from now. */
+    int renew(List<Long> ids, Duration lease) {
+        return jdbc.sql("""
+                        UPDATE mail_outbox SET claimed_until = now() + make_interval(secs => ?)
+                        WHERE id = ANY(?) AND sent_at IS NULL AND claimed_until IS NOT NULL""")
+                .params(lease.toMillis() / 1000.0, ids.toArray(Long[]::new)).update();
     }
 
     void markSent(long id, String deliveredVia, String recipient, String subject, String text, String html) {

@@ -3,29 +3,34 @@ package dev.confer.notifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * Delivers the outbox after commit: a few threads per instance claim due mails with a lease,
- * compose, send and record the outcome; a failure is retried later with exponential back-off. A mail
- * is marked sent only after the server accepted it, and a claim whose worker died expires, so a crash
- * loses nothing; it can only resend a mail whose sending it interrupted.
+ * Delivers the outbox after commit, one mail at a time per claim: a few threads per instance each claim
+ * the next due mail with a short lease ({@code FOR UPDATE SKIP LOCKED}, so any number of instances can
+ * run), compose it, send it and record it as sent at once; a heartbeat renews the leases of the mails in
+ * hand while that takes. A failure is retried later with exponential back-off. An instance that dies
+ * stops renewing, so its mails are claimed again once their lease ends (15 s by default): a crash loses
+ * nothing and can resend only the one mail whose sending it interrupted (see {@link MailDelivery}).
  */
 @Component
 class MailWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MailWorker.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    private static final Duration MARK_PATIENCE = Duration.ofSeconds(60);
 
     private final MailOutbox outbox;
     private final MailComposer composer;
@@ -33,6 +38,9 @@ class MailWorker implements SmartLifecycle {
     private final MailSettings settings;
     private final Semaphore wake = new Semaphore(0);
     private final List<Thread> threads = new ArrayList<>();
+    /** Outbox ids claimed by this instance and not yet settled: the heartbeat renews their leases. */
+    private final Set<Long> inHand = ConcurrentHashMap.newKeySet();
+    private ScheduledExecutorService heartbeat;
     private volatile boolean running;
 
     MailWorker(MailOutbox outbox, MailComposer composer, MailDelivery delivery, MailSettings settings) {
@@ -42,47 +50,81 @@ class MailWorker implements SmartLifecycle {
         this.settings = settings;
     }
 
-    /** Claims one batch of due mails and delivers it; the number of mails claimed. */
-    int deliverDueBatch() {
-        List<MailOutbox.PendingMail> due = outbox.claim(settings.batchSize(), settings.lease());
-        if (due.isEmpty()) {
-            return 0;
+    /** Claims the next due mail and delivers it; false when none was due. */
+    boolean deliverNext() {
+        List<MailOutbox.PendingMail> claimed = outbox.claim(1, settings.lease());
+        if (claimed.isEmpty()) {
+            return false;
         }
-        Map<Long, MailOutbox.PendingMail> byId = due.stream()
-                .collect(Collectors.toMap(MailOutbox.PendingMail::id, Function.identity()));
-        List<ComposedMail> ready = new ArrayList<>();
-        for (MailOutbox.PendingMail pending : due) {
+        MailOutbox.PendingMail pending = claimed.getFirst();
+        inHand.add(pending.id());
+        try {
+            deliver(pending);
+        } finally {
+            inHand.remove(pending.id());
+        }
+        return true;
+    }
+
+    /** Delivers mails until none is due; the number handled (tests and start-up use it). */
+    int deliverDue() {
+        int handled = 0;
+        while (deliverNext()) {
+            handled++;
+        }
+        return handled;
+    }
+
+    private void deliver(MailOutbox.PendingMail pending) {
+        Optional<ComposedMail> composed;
+        try {
+            if (composer.tooLate(pending)) {
+                // e.g. a morning reminder that waited out an SMTP outage until the day was over
+                outbox.markDropped(pending.id(), "Too late to be of use when it could be sent");
+                return;
+            }
+            composed = composer.compose(pending);
+        } catch (RuntimeException e) {
+            log.warn("Could not compose mail {} ({} for {})", pending.id(), pending.kind(), pending.registrationId(), e);
+            fail(pending, "Could not compose: " + e);
+            return;
+        }
+        if (composed.isEmpty()) {
+            outbox.markSkipped(pending.id(), "No longer applies: the registration changed before the mail went out");
+            return;
+        }
+        ComposedMail mail = composed.get();
+        String failure = delivery.send(mail, () -> markSent(mail));
+        if (failure != null) {
+            log.warn("Mail {} ({}) could not be sent and will be retried: {}", pending.id(), pending.kind(), failure);
+            fail(pending, failure);
+        }
+    }
+
+    /**
+     * The server has the mail: record it before anything else, and keep trying while the database is away
+     * (the lease is renewed meanwhile), since a mail left unrecorded would go out again.
+     */
+    private void markSent(ComposedMail mail) {
+        long deadline = System.nanoTime() + MARK_PATIENCE.toNanos();
+        while (true) {
             try {
-                if (composer.tooLate(pending)) {
-                    // e.g. a morning reminder that waited out an SMTP outage until the day was over
-                    outbox.markDropped(pending.id(), "Too late to be of use when it could be sent");
-                    continue;
-                }
-                Optional<ComposedMail> mail = composer.compose(pending);
-                if (mail.isPresent()) {
-                    ready.add(mail.get());
-                } else {
-                    outbox.markSkipped(pending.id(), "No longer applies: the registration changed before the mail went out");
-                }
-            } catch (RuntimeException e) {
-                log.warn("Could not compose mail {} ({} for {})", pending.id(), pending.kind(), pending.registrationId(), e);
-                fail(pending, "Could not compose: " + e);
-            }
-        }
-        Map<Long, String> failures = delivery.send(ready);
-        for (ComposedMail mail : ready) {
-            String failure = failures.get(mail.outboxId());
-            if (failure == null) {
                 outbox.markSent(mail.outboxId(), delivery.channel(), mail.recipient(), mail.subject(), mail.text(), mail.html());
-            } else {
-                fail(byId.get(mail.outboxId()), failure);
+                return;
+            } catch (DataAccessException e) {
+                if (System.nanoTime() > deadline) {
+                    log.error("Mail {} was sent but could not be recorded; it will be sent again", mail.outboxId(), e);
+                    return;
+                }
+                log.warn("Mail {} was sent; recording it failed, trying again: {}", mail.outboxId(), e.getMessage());
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
-        if (!failures.isEmpty()) {
-            log.warn("{} of {} mails could not be sent and will be retried; first reason: {}", failures.size(), ready.size(),
-                    failures.values().iterator().next());
-        }
-        return due.size();
     }
 
     private void fail(MailOutbox.PendingMail pending, String reason) {
@@ -96,6 +138,19 @@ class MailWorker implements SmartLifecycle {
         outbox.markFailed(pending.id(), reason, settings.retryDelayAfter(failedAttempts));
     }
 
+    /** Renews the leases of the mails in hand; closes an SMTP connection nobody used for a while. */
+    private void beat() {
+        try {
+            List<Long> ids = List.copyOf(inHand);
+            if (!ids.isEmpty()) {
+                outbox.renew(ids, settings.lease());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not renew the leases of {} mails in hand: {}", inHand.size(), e.getMessage());
+        }
+        delivery.closeIfIdle(settings.heartbeat());
+    }
+
     /** Something new is in the outbox: a sleeping worker looks now instead of at its next poll. */
     void nudge() {
         if (wake.availablePermits() == 0) {
@@ -105,13 +160,13 @@ class MailWorker implements SmartLifecycle {
 
     private void loop() {
         while (running) {
-            int claimed = 0;
+            boolean delivered = false;
             try {
-                claimed = deliverDueBatch();
+                delivered = deliverNext(); // the next one right away while there is work
             } catch (RuntimeException e) {
                 log.warn("Mail worker round failed; trying again after {}", settings.pollInterval(), e);
             }
-            if (claimed < settings.batchSize()) {
+            if (!delivered) {
                 sleep();
             }
         }
@@ -134,14 +189,18 @@ class MailWorker implements SmartLifecycle {
             return;
         }
         running = true;
+        heartbeat = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("mail-lease").daemon(true).factory());
+        long every = settings.heartbeat().toMillis();
+        heartbeat.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
         for (int i = 0; i < settings.workers(); i++) {
             Thread thread = Thread.ofPlatform().name("mail-worker-" + i).daemon(true).start(this::loop);
             threads.add(thread);
         }
-        log.info("Mail worker started: {} threads, delivering via {}", settings.workers(), delivery.channel());
+        log.info("Mail worker started: {} threads, leases of {} renewed every {}, delivering via {}", settings.workers(),
+                settings.lease(), settings.heartbeat(), delivery.channel());
     }
 
-    /** Lets every thread finish the batch in hand, so its claims are settled rather than left to expire. */
+    /** Lets every thread finish the mail in hand, so its claim is settled rather than left to expire. */
     @Override
     public synchronized void stop() {
         running = false;
@@ -149,7 +208,7 @@ class MailWorker implements SmartLifecycle {
         for (Thread thread : threads) {
             try {
                 if (!thread.join(STOP_WAIT)) {
-                    log.warn("{} did not stop within {}; its claimed mails are retried when their lease ends", thread.getName(), STOP_WAIT);
+                    log.warn("{} did not stop within {}; its mail is retried when its lease ends", thread.getName(), STOP_WAIT);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -157,6 +216,11 @@ class MailWorker implements SmartLifecycle {
             }
         }
         threads.clear();
+        if (heartbeat != null) {
+            heartbeat.shutdownNow();
+            heartbeat = null;
+        }
+        delivery.closeIfIdle(Duration.ZERO);
         wake.drainPermits();
     }
 

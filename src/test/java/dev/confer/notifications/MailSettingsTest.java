@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MailSettingsTest {
 
-    private final MailSettings settings = new MailSettings(50, Duration.ofSeconds(2), 2, Duration.ofMinutes(5),
+    private final MailSettings settings = new MailSettings(Duration.ofSeconds(2), 2, Duration.ofSeconds(15), Duration.ofSeconds(5),
             Duration.ofSeconds(10), Duration.ofHours(1), 20, "https://confer.example/", "Confer <no-reply@confer.local>");
 
     @Test
@@ -19,6 +19,14 @@ class MailSettingsTest {
         assertThat(settings.retryDelayAfter(9)).isEqualTo(Duration.ofSeconds(2560));
         assertThat(settings.retryDelayAfter(10)).isEqualTo(Duration.ofHours(1));
         assertThat(settings.retryDelayAfter(1000)).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void aHeartbeatThatWouldLetTheLeaseLapseIsReplacedByAThirdOfTheLease() {
+        assertThat(settings.heartbeat()).isEqualTo(Duration.ofSeconds(5));
+        MailSettings tooSlow = new MailSettings(Duration.ofSeconds(2), 2, Duration.ofSeconds(15), Duration.ofSeconds(10),
+                Duration.ofSeconds(10), Duration.ofHours(1), 20, "https://confer.example/", "Confer <no-reply@confer.local>");
+        assertThat(tooSlow.heartbeat()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test

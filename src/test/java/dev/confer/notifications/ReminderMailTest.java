@@ -282,7 +282,7 @@ class ReminderMailTest extends ApiTest {
 
         // the outage ends on day 1 at 12:50: the day-before reminder is too late, the morning one is not
         clock.set(Instant.parse("2027-06-10T03:50:00Z"));
-        worker.deliverDueBatch();
+        worker.deliverDue();
         List<MimeMessage> mails = awaitMailsTo(email, 3);
         assertThat(mails.stream().map(ReminderMailTest::subject)).containsExactlyInAnyOrder(
                 "[클라우드 서밋 서울 2026] 등록이 확정되었습니다", "[클라우드 서밋 서울 2026] 오늘 08:00부터 입장합니다",
@@ -301,7 +301,7 @@ class ReminderMailTest extends ApiTest {
                 "SELECT count(*) FROM mail_outbox WHERE registration_id = ? AND kind = 'SESSION_SOON' AND ref = 'S201'")
                 .param(id.value()).query(Integer.class).single() == 1);
         clock.set(Instant.parse("2027-06-10T06:05:00Z"));
-        worker.deliverDueBatch();
+        worker.deliverDue();
         assertThat(deliveredVia(id, "SESSION_SOON", "S201")).isEqualTo("dropped");
         assertThat(mailsTo(email)).hasSize(3);
         JsonNode view = get("/api/v1/events/" + slug + "/reminders", ADMIN).json().get("reminders");
@@ -373,7 +373,7 @@ class ReminderMailTest extends ApiTest {
         assertThat(call("DELETE", "/api/v1/events/" + slug + "/registrations/" + leaving.get("id").asString()
                 + "?token=" + leaving.get("manageToken").asString(), null, null).status()).isEqualTo(200);
         awaitEventsHandled(); // the promotion mail is queued after the cancellation committed
-        worker.deliverDueBatch();
+        worker.deliverDue();
 
         assertThat(deliveredVia(RegistrationId.of(leaving.get("id").asString()), "DAY_BEFORE", "2027-09-10")).isEqualTo("skipped");
         assertThat(deliveredVia(RegistrationId.of(waiting.get("id").asString()), "STILL_WAITLISTED", "2027-09-10")).isEqualTo("skipped");

@@ -59,7 +59,6 @@ class SmtpMailTest extends ApiTest {
         registry.add("confer.mail.retry-delay", () -> "200ms");
         registry.add("confer.mail.max-retry-delay", () -> "1s");
         registry.add("confer.mail.workers", () -> "3");
-        registry.add("confer.mail.batch-size", () -> "20");
         registry.add("confer.mail.public-url", () -> "https://confer.example");
     }
 
@@ -237,11 +236,11 @@ class SmtpMailTest extends ApiTest {
             outbox.claim(1000, Duration.ofHours(1)).forEach(m -> claimedByTheCrashedWorker.add(m.id()));
             assertThat(claimedByTheCrashedWorker).contains(id);
 
-            worker.deliverDueBatch();
+            worker.deliverDue();
             assertThat(row(registered).sentAt()).as("still leased to the dead worker").isNull();
 
             jdbc.sql("UPDATE mail_outbox SET claimed_until = now() - interval '1 second' WHERE id = ?").param(id).update();
-            worker.deliverDueBatch();
+            worker.deliverDue();
             assertThat(row(registered).sentAt()).isNotNull();
             assertThat(mailsTo(email)).hasSize(1);
         } finally {

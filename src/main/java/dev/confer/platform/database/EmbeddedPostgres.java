@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * data in a directory that survives restarts. PostgreSQL refuses to run as root, so when this JVM is
  * root the server runs as the unprivileged user {@code nobody} via {@code setpriv}.
  *
- * <p>If a server left behind by a killed JVM still runs on the data directory, it is reused.
+ * <p>If a server left behind by a killed JVM still runs on the data directory, it is reused. A watchdog
+ * starts the server again if it dies while the application runs.
  */
 final class EmbeddedPostgres {
 
@@ -34,8 +35,12 @@ final class EmbeddedPostgres {
     private final Path dataDir;
     private final Path binDir;
     private final boolean asNobody;
-    private int port;
+    private static final java.time.Duration WATCH_INTERVAL = java.time.Duration.ofSeconds(1);
+
+    private volatile int port;
     private boolean startedHere;
+    private volatile boolean stopping;
+    private Thread watchdog;
 
     EmbeddedPostgres(Path baseDir, Log log) {
         this.log = log;
@@ -119,23 +124,24 @@ final class EmbeddedPostgres {
                 port = running;
                 startedHere = true;
                 log.info("Reusing PostgreSQL already running on " + dataDir + " (port " + port + ")");
+                watch();
                 return;
             }
             port = freePort();
-            run(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-w", "-t", "60",
-                    "-l", dataDir.resolve("server.log").toString(),
-                    "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
-                            + " -c max_connections=200 -c shared_buffers=256MB -c fsync=on -c synchronous_commit=on"
-                            + " -c max_wal_size=2GB -c checkpoint_timeout=15min",
-                    "start"));
+            startServer();
             startedHere = true;
             log.info("Started embedded PostgreSQL " + "on port " + port + " with data in " + dataDir);
+            watch();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
         }
     }
 
     synchronized void stop() {
+        stopping = true;
+        if (watchdog != null) {
+            watchdog.interrupt();
+        }
         if (!startedHere) {
             return;
         }
@@ -145,6 +151,73 @@ final class EmbeddedPostgres {
         } catch (IOException | RuntimeException e) {
             log.warn("Could not stop embedded PostgreSQL cleanly: " + e.getMessage());
         }
+    }
+
+    private void startServer() throws IOException {
+        run(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-w", "-t", "60",
+                "-l", dataDir.resolve("server.log").toString(),
+                "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
+                        + " -c max_connections=200 -c shared_buffers=256MB -c fsync=on -c synchronous_commit=on"
+                        + " -c max_wal_size=2GB -c checkpoint_timeout=15min",
+                "start"));
+    }
+
+    /**
+     * Supervises the postmaster: checked every {@link #WATCH_INTERVAL}; when it has died (killed, OOM
+     * killer) it is started again on the same data directory and port, after PostgreSQL's own crash
+     * recovery, so the connection pool reconnects without an application restart.
+     */
+    private void watch() {
+        if (watchdog != null) {
+            return;
+        }
+        watchdog = Thread.ofPlatform().daemon(true).name("embedded-postgres-watchdog").start(() -> {
+            while (!stopping) {
+                try {
+                    Thread.sleep(WATCH_INTERVAL.toMillis());
+                    if (!stopping && runningPort() == null) {
+                        restartAfterDeath();
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    log.warn("Embedded PostgreSQL watchdog: " + e.getMessage());
+                }
+            }
+        });
+    }
+
+    private void restartAfterDeath() throws InterruptedException {
+        log.warn("Embedded PostgreSQL on port " + port + " is gone; starting it again on " + dataDir);
+        long began = System.nanoTime();
+        for (int attempt = 1; !stopping; attempt++) {
+            synchronized (this) {
+                if (stopping) {
+                    return;
+                }
+                try {
+                    startServer();
+                    log.warn("Embedded PostgreSQL is back on port " + port + " after "
+                            + (System.nanoTime() - began) / 1_000_000 + " ms");
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    // typically: its old backends still hold the shared memory or the port for a moment
+                    if (attempt == 1 || attempt % 10 == 0) {
+                        log.warn("Embedded PostgreSQL did not start yet (attempt " + attempt + "), trying again: "
+                                + firstLine(e.getMessage()));
+                    }
+                }
+            }
+            Thread.sleep(WATCH_INTERVAL.toMillis());
+        }
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
     }
 
     /** The port of a postmaster that still runs on our data directory, or null. */
@@ -158,11 +231,23 @@ final class EmbeddedPostgres {
             return null;
         }
         long pid = Long.parseLong(lines.get(0).trim());
-        boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && !zombie(pid);
         if (!alive) {
             return null; // stale pid file: pg_ctl start handles it
         }
         return Integer.parseInt(lines.get(3).trim());
+    }
+
+    /** A killed postmaster whose parent does not reap it (e.g. PID 1 in a container) is dead, though its pid remains. */
+    private static boolean zombie(long pid) {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        try {
+            String text = Files.readString(stat);
+            int end = text.lastIndexOf(')');
+            return end > 0 && end + 2 < text.length() && text.charAt(end + 2) == 'Z';
+        } catch (IOException e) {
+            return false; // no /proc (macOS): ProcessHandle's answer stands
+        }
     }
 
     private void initdb() throws IOException {
