@@ -122,7 +122,11 @@ public class DoorTaps {
             return clock.instant();
         }
         try {
-            return OffsetDateTime.parse(text.strip()).toInstant();
+            OffsetDateTime at = OffsetDateTime.parse(text.strip());
+            if (at.getYear() < 2000 || at.getYear() > 2199) {
+                throw Rejection.badRequest("access.bad-time", text); // PostgreSQL and java.sql cannot hold every year
+            }
+            return at.toInstant();
         } catch (DateTimeParseException e) {
             throw Rejection.badRequest("access.bad-time", text);
         }

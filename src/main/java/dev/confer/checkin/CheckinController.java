@@ -71,7 +71,11 @@ class CheckinController {
             return clock.instant();
         }
         try {
-            return OffsetDateTime.parse(at.strip()).toInstant();
+            OffsetDateTime time = OffsetDateTime.parse(at.strip());
+            if (time.getYear() < 2000 || time.getYear() > 2199) {
+                throw Rejection.badRequest("checkin.bad-time", at); // PostgreSQL and java.sql cannot hold every year
+            }
+            return time.toInstant();
         } catch (DateTimeParseException e) {
             throw Rejection.badRequest("checkin.bad-time", at);
         }

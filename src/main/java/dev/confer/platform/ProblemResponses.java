@@ -71,6 +71,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, "1").body(busy.getBody());
     }
 
+    /** A Content-Type such as {@code application/*} names no type: 415, not a failure of ours. */
+    @ExceptionHandler({org.springframework.util.InvalidMimeTypeException.class, org.springframework.http.InvalidMediaTypeException.class})
+    ResponseEntity<ProblemDetail> badMediaType(RuntimeException e, HttpServletRequest request) {
+        return rejected(new Rejection(415, "request.bad-content-type", String.valueOf(request.getContentType())));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         if (e instanceof org.springframework.security.access.AccessDeniedException ade) {

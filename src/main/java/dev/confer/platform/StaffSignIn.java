@@ -62,7 +62,8 @@ class StaffSignIn {
 
     /** Only a path on this site, so the sign-in page cannot be used to send someone elsewhere. */
     private static @Nullable String safeNext(@Nullable String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.startsWith("/login")) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.startsWith("/login")
+                || next.length() > 500 || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             return null;
         }
         return next;

@@ -21,8 +21,11 @@ class TokenHolders {
         this.staffTokens = staffTokens;
     }
 
+    /** Longer than any token Confer issues (or an organizer would type): refused before any lookup or hashing. */
+    static final int LONGEST_TOKEN = 200;
+
     Optional<Caller> whoHolds(String token) {
-        if (token.isBlank()) {
+        if (token.isBlank() || token.length() > LONGEST_TOKEN) {
             return Optional.empty();
         }
         return adminToken.matches(token) ? Optional.of(Caller.organizer()) : staffTokens.resolve(token);

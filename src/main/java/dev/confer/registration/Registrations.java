@@ -28,7 +28,14 @@ import java.util.regex.Pattern;
 @Service
 public class Registrations {
 
-    static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
+    /**
+     * A bare address (RFC 5322 addr-spec with a dot-atom local part, a DNS domain): no display name, comment,
+     * quoted string or angle brackets, so what is stored is exactly where the mail goes, and one inbox is one
+     * address (unique ignoring case).
+     */
+    static final Pattern EMAIL = Pattern.compile(
+            "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                    + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z][A-Za-z0-9-]{0,61}[A-Za-z0-9]$");
 
     private final Capacity capacity;
     private final RegistrationStore store;
