@@ -21,9 +21,10 @@ public class DoorCounts {
     }
 
     /**
-     * One session's door. {@code turnedAway} counts distinct attendees who found it full and never got in.
+     * One session's door. {@code turnedAway} counts distinct attendees who found it full and never got in;
+     * {@code overCapacity} those a door admitted offline and that were settled after the room was full (inside, seatless).
      */
-    public record SessionCount(String code, int capacity, int admitted, int turnedAway) {
+    public record SessionCount(String code, int capacity, int admitted, int turnedAway, int overCapacity) {
     }
 
     /** One booth: distinct attendees who showed their badge, and all their counted visits. */
@@ -46,7 +47,8 @@ public class DoorCounts {
         Map<String, Integer> turnedAway = taps.turnedAwayBySession(event.id());
         return event.sessions().stream().map(s -> {
             SessionSeats.Fill fill = fills.getOrDefault(s.code(), new SessionSeats.Fill(0, event.seatsAt(s)));
-            return new SessionCount(s.code(), fill.capacity(), fill.admitted(), turnedAway.getOrDefault(s.code(), 0));
+            return new SessionCount(s.code(), fill.capacity(), fill.admitted(), turnedAway.getOrDefault(s.code(), 0),
+                    fill.overCapacity());
         }).toList();
     }
 

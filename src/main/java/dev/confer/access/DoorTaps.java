@@ -27,9 +27,9 @@ import java.util.UUID;
  * One badge tap at a session door or a booth, decided by one statement against the database only
  * ({@link Turnstile}), so any number of app instances and devices may tap at once. A resent tap id is
  * a DUPLICATE and counts nothing. A tap of a cancelled (or never confirmed) registration is
- * answered NOT_CHECKED_IN like any other attendee the desk has not let in that day. A session tap is
- * not checked against the session's own day or hours: the check-in rule already ties it to a day,
- * and a door that lets people in early must not be refused.
+ * answered NOT_CHECKED_IN like any other attendee the desk has not let in that day. The door follows the
+ * room: a session's door admits from {@link SessionWindow#OPENS_BEFORE} before the session starts until it
+ * ends (scan time), and a tap outside that window is refused (409, {@code result: NOT_NOW}), counting nothing.
  */
 @Service
 public class DoorTaps {
@@ -63,29 +63,46 @@ public class DoorTaps {
     }
 
     public TapAnswer tap(EventSchedule event, Caller caller, TapRequest request) {
+        return tap(event, caller, request, false);
+    }
+
+    /**
+     * A tap that a door decided offline and a device now syncs: settled like a live tap, except that an admission
+     * finding the room full is recorded over capacity (the person is inside) instead of FULL.
+     */
+    public TapAnswer settleOffline(EventSchedule event, Caller caller, TapRequest request) {
+        return tap(event, caller, request, true);
+    }
+
+    private TapAnswer tap(EventSchedule event, Caller caller, TapRequest request, boolean admittedOffline) {
         UUID tapId = tapId(request.tapId());
         TapPoint point = TapPoint.parse(request.point(), event);
         if (caller.role() == Role.SPONSOR && !(point.kind() == TapPoint.Kind.BOOTH && point.code().equals(caller.boothCode()))) {
             throw Rejection.forbidden("access.other-booth", String.valueOf(caller.boothCode()), point.text());
         }
         Instant at = at(request.at());
+        if (point.isSession()) {
+            SessionWindow.require(event, event.session(point.code()).orElseThrow(), at);
+        }
         RegistrationId attendee = credentials.registrationOf(event, request.credential());
-        boolean mayEnter = checkins.checkedIn(attendee, event.localDate(at))
-                && registrations.find(event, attendee).map(Attendee::isConfirmed).orElse(false);
+        Optional<Attendee> person = registrations.find(event, attendee);
+        TapAnswer.Who who = new TapAnswer.Who(person.map(Attendee::name).orElse(null), person.map(Attendee::company).orElse(null));
+        boolean mayEnter = checkins.checkedIn(attendee, event.localDate(at)) && person.map(Attendee::isConfirmed).orElse(false);
         return attempts.invoke(() -> {
             try {
                 if (point.isSession()) {
                     int seatsInDefinition = event.seatsAt(event.session(point.code()).orElseThrow());
                     Turnstile.SessionPass pass = turnstile.throughSessionDoor(tapId, event.id(), point.code(), point.text(),
-                            attendee, at, mayEnter, seatsInDefinition);
-                    return TapAnswer.atSession(pass.result(), new SessionSeats.Fill(pass.admitted(), pass.capacity()));
+                            attendee, at, mayEnter, seatsInDefinition, admittedOffline);
+                    return TapAnswer.atSession(pass.result(), new SessionSeats.Fill(pass.admitted(), pass.capacity()), who,
+                            pass.entry(), pass.overCapacity());
                 }
                 Turnstile.BoothPass pass = turnstile.atBooth(tapId, event.id(), point.code(), point.text(), attendee, at, mayEnter);
-                return TapAnswer.atBooth(pass.result(), pass.visits());
+                return TapAnswer.atBooth(pass.result(), pass.visits(), who);
             } catch (DuplicateKeyException e) {
                 Optional<TapResult> first = log.resultOf(tapId);
                 if (first.isPresent()) {
-                    return standing(event, point, attendee, TapResult.DUPLICATE).duplicateOf(first.get());
+                    return standing(event, point, attendee, TapResult.DUPLICATE, who).duplicateOf(first.get());
                 }
                 // the same attendee came in through another door of this session at the same moment: again
                 throw e;
@@ -94,12 +111,12 @@ public class DoorTaps {
     }
 
     /** The counts as they stand, for an answer that changed nothing. */
-    private TapAnswer standing(EventSchedule event, TapPoint point, RegistrationId attendee, TapResult result) {
+    private TapAnswer standing(EventSchedule event, TapPoint point, RegistrationId attendee, TapResult result, TapAnswer.Who who) {
         if (point.isSession()) {
             int seatsInDefinition = event.seatsAt(event.session(point.code()).orElseThrow());
-            return TapAnswer.atSession(result, seats.fill(event.id(), point.code(), seatsInDefinition));
+            return TapAnswer.atSession(result, seats.fill(event.id(), point.code(), seatsInDefinition), who, null, false);
         }
-        return TapAnswer.atBooth(result, booths.visitsOf(event.id(), point.code(), attendee));
+        return TapAnswer.atBooth(result, booths.visitsOf(event.id(), point.code(), attendee), who);
     }
 
     private static UUID tapId(@Nullable String text) {

@@ -22,7 +22,11 @@ class SessionSeats {
         this.jdbc = jdbc;
     }
 
-    record Fill(int admitted, int capacity) {
+    record Fill(int admitted, int capacity, int overCapacity) {
+
+        Fill(int admitted, int capacity) {
+            this(admitted, capacity, 0);
+        }
     }
 
     /** Copies every session's seats from the definition, in the defining transaction. */
@@ -43,9 +47,9 @@ class SessionSeats {
     }
 
     Fill fill(long eventId, String session, int seatsInDefinition) {
-        return jdbc.sql("SELECT admitted, capacity FROM session_fill WHERE event_id = ? AND session_code = ?")
+        return jdbc.sql("SELECT admitted, capacity, over_capacity FROM session_fill WHERE event_id = ? AND session_code = ?")
                 .params(eventId, session)
-                .query((rs, n) -> new Fill(rs.getInt(1), rs.getInt(2)))
+                .query((rs, n) -> new Fill(rs.getInt(1), rs.getInt(2), rs.getInt(3)))
                 .optional()
                 .orElse(new Fill(0, seatsInDefinition));
     }
@@ -60,10 +64,10 @@ class SessionSeats {
 
     Map<String, Fill> fills(long eventId) {
         Map<String, Fill> fills = new HashMap<>();
-        jdbc.sql("SELECT session_code, admitted, capacity FROM session_fill WHERE event_id = ?")
+        jdbc.sql("SELECT session_code, admitted, capacity, over_capacity FROM session_fill WHERE event_id = ?")
                 .param(eventId)
                 .query(rs -> {
-                    fills.put(rs.getString(1), new Fill(rs.getInt(2), rs.getInt(3)));
+                    fills.put(rs.getString(1), new Fill(rs.getInt(2), rs.getInt(3), rs.getInt(4)));
                 });
         return fills;
     }

@@ -33,17 +33,24 @@ class Turnstile {
         this.jdbc = jdbc;
     }
 
-    record SessionPass(TapResult result, int admitted, int capacity) {
+    /** {@code entry} for an admission: a seat taken (FIRST) or found inside already (REENTRY). */
+    record SessionPass(TapResult result, int admitted, int capacity, TapAnswer.@Nullable Entry entry, boolean overCapacity) {
     }
 
     record BoothPass(TapResult result, @Nullable Integer visits) {
     }
 
+    /**
+     * A tap at a session door. {@code admittedOffline}: the door already let the person in while offline (a synced
+     * tap); if the room is full by the time it is settled, the person is recorded inside without a seat and counted
+     * over capacity ({@link #overCapacity}) instead of being turned away after the fact.
+     */
     SessionPass throughSessionDoor(UUID tapId, long eventId, String session, String point, RegistrationId registrationId,
-                                   Instant at, boolean mayEnter, int seatsInDefinition) {
+                                   Instant at, boolean mayEnter, int seatsInDefinition, boolean admittedOffline) {
         Map<String, Object> tap = Map.of("tap", tapId, "event", eventId, "session", session, "point", point,
                 "registration", registrationId.value(), "at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC), "mayEnter", mayEnter);
-        return tryForASeat(tap, seatsInDefinition).orElseGet(() -> turnAway(tap, seatsInDefinition));
+        return tryForASeat(tap, seatsInDefinition)
+                .orElseGet(() -> admittedOffline ? overCapacity(tap, seatsInDefinition) : turnAway(tap, seatsInDefinition));
     }
 
     /**
@@ -72,7 +79,8 @@ class Turnstile {
                                    CASE WHEN NOT :mayEnter THEN 'NOT_CHECKED_IN' ELSE 'ADMITTED' END
                             WHERE NOT :mayEnter OR EXISTS (SELECT 1 FROM already) OR EXISTS (SELECT 1 FROM seat)
                             RETURNING result)
-                        SELECT l.result, coalesce(s.admitted, f.admitted), coalesce(s.capacity, f.capacity)
+                        SELECT l.result, coalesce(s.admitted, f.admitted), coalesce(s.capacity, f.capacity),
+                               EXISTS (SELECT 1 FROM already), false
                         FROM logged l
                         LEFT JOIN seat s ON true
                         LEFT JOIN session_fill f ON f.event_id = :event AND f.session_code = :session""")
@@ -92,7 +100,7 @@ class Turnstile {
                                                        AND registration_id = :registration)
                                         THEN 'ADMITTED' ELSE 'FULL' END
                             RETURNING result)
-                        SELECT l.result, f.admitted, f.capacity
+                        SELECT l.result, f.admitted, f.capacity, true, false
                         FROM logged l
                         LEFT JOIN session_fill f ON f.event_id = :event AND f.session_code = :session""")
                 .params(tap)
@@ -100,10 +108,45 @@ class Turnstile {
                 .single();
     }
 
+    /**
+     * An offline admission settled after the room filled: the person is inside, so they are recorded there
+     * (attendance, a tap ADMITTED and marked over capacity) and counted in {@code session_fill.over_capacity}, never
+     * dropped and never given a seat that is not there. Locks the seat counter first, then the attendance entry, as
+     * {@link #tryForASeat} does. Someone inside already (a second door, meanwhile) is a re-entry and counts nothing.
+     */
+    private SessionPass overCapacity(Map<String, Object> tap, int seatsInDefinition) {
+        return jdbc.sql("""
+                        WITH fill AS (
+                            SELECT admitted, capacity FROM session_fill
+                            WHERE event_id = :event AND session_code = :session
+                            FOR UPDATE),
+                        entered AS (
+                            INSERT INTO session_attendance (event_id, session_code, registration_id, first_at)
+                            SELECT :event, :session, :registration, :at FROM fill
+                            ON CONFLICT DO NOTHING
+                            RETURNING 1),
+                        counted AS (
+                            UPDATE session_fill SET over_capacity = over_capacity + 1
+                            WHERE event_id = :event AND session_code = :session AND EXISTS (SELECT 1 FROM entered)
+                            RETURNING 1),
+                        logged AS (
+                            INSERT INTO tap (tap_id, event_id, point, registration_id, at, result, over_capacity)
+                            SELECT :tap, :event, :point, :registration, :at, 'ADMITTED', EXISTS (SELECT 1 FROM counted)
+                            RETURNING result, over_capacity)
+                        SELECT l.result, f.admitted, f.capacity, NOT l.over_capacity, l.over_capacity
+                        FROM logged l LEFT JOIN fill f ON true""")
+                .params(tap)
+                .query((rs, n) -> pass(rs, seatsInDefinition))
+                .single();
+    }
+
     private static SessionPass pass(ResultSet rs, int seatsInDefinition) throws SQLException {
-        return new SessionPass(TapResult.valueOf(rs.getString(1)),
+        TapResult result = TapResult.valueOf(rs.getString(1));
+        return new SessionPass(result,
                 rs.getObject(2) == null ? 0 : rs.getInt(2),
-                rs.getObject(3) == null ? seatsInDefinition : rs.getInt(3));
+                rs.getObject(3) == null ? seatsInDefinition : rs.getInt(3),
+                result != TapResult.ADMITTED ? null : rs.getBoolean(4) ? TapAnswer.Entry.REENTRY : TapAnswer.Entry.FIRST,
+                rs.getBoolean(5));
     }
 
     BoothPass atBooth(UUID tapId, long eventId, String booth, String point, RegistrationId registrationId, Instant at,

@@ -36,7 +36,7 @@ class CheckinController {
     }
 
     /** A scan at a desk; {@code at} is when the QR code was scanned (a desk that was offline sends it late). */
-    record Scan(@Nullable String ticket, @Nullable String desk, @Nullable String at) {
+    record Scan(@Nullable String ticket, @Nullable String nfcUid, @Nullable String id, @Nullable String desk, @Nullable String at) {
     }
 
     /** When the canteen scanned the voucher; now if absent. */
@@ -49,10 +49,8 @@ class CheckinController {
     @PostMapping("/api/v1/events/{slug}/check-ins")
     DeskCheckin.CheckedIn checkIn(@PathVariable String slug, @RequestBody Scan scan) {
         EventSchedule event = events.require(slug);
-        if (scan.ticket() == null || scan.ticket().isBlank()) {
-            throw Rejection.badRequest("checkin.ticket-required");
-        }
-        return desk.checkIn(event, scan.ticket(), scan.desk(), scanTime(scan.at()));
+        return desk.checkIn(event, new DeskCheckin.Credential(scan.ticket(), scan.nfcUid()), clientId(scan.id()), scan.desk(),
+                scanTime(scan.at()));
     }
 
     @PostMapping("/api/v1/events/{slug}/meal-vouchers/{code}/redeem")
@@ -64,6 +62,21 @@ class CheckinController {
     @PutMapping("/api/v1/events/{slug}/registrations/{id}/badge")
     NfcBadges.Bound bind(@PathVariable String slug, @PathVariable RegistrationId id, @RequestBody BadgeBinding binding) {
         return badges.bind(events.require(slug), id, binding.nfcUid());
+    }
+
+    /** The device's own id for the check-in (optional here; every synced check-in has one). */
+    static @Nullable UUID clientId(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            if (text.strip().length() != 36) {
+                throw new IllegalArgumentException("not in the 8-4-4-4-12 form");
+            }
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw Rejection.badRequest("checkin.bad-id", text);
+        }
     }
 
     private Instant scanTime(@Nullable String at) {

@@ -49,7 +49,7 @@ class CheckinStore {
      * same ticket fails on the primary key and rolls back all it took ({@link DuplicateKeyException}).
      */
     Optional<Taken> checkInFirst(long eventId, RegistrationId registrationId, LocalDate day, Instant at, @Nullable String desk,
-                                 boolean beforeKeynoteEnd) {
+                                 boolean beforeKeynoteEnd, @Nullable UUID clientId) {
         return jdbc.sql("""
                         WITH attendee AS (
                             SELECT id FROM registration
@@ -71,8 +71,8 @@ class CheckinStore {
                             WHERE s.event_id = :event AND s.day = :day
                             RETURNING CASE WHEN l.voucher THEN s.vouchers_issued END AS voucher_no,
                                       CASE WHEN l.seat THEN s.seats_taken END AS seat_no)
-                        INSERT INTO checkin (event_id, registration_id, day, checked_in_at, desk, voucher_no, seat_no)
-                        SELECT :event, :registration, :day, :at, :desk, voucher_no, seat_no FROM taken
+                        INSERT INTO checkin (event_id, registration_id, day, checked_in_at, desk, voucher_no, seat_no, client_id)
+                        SELECT :event, :registration, :day, :at, :desk, voucher_no, seat_no, :client FROM taken
                         RETURNING voucher_no, seat_no""")
                 .param("registration", registrationId.value())
                 .param("event", eventId)
@@ -80,8 +80,17 @@ class CheckinStore {
                 .param("at", Timestamp.from(at))
                 .param("desk", desk)
                 .param("beforeKeynoteEnd", beforeKeynoteEnd)
+                .param("client", clientId)
                 .query((rs, n) -> new Taken((Integer) rs.getObject(1), (Integer) rs.getObject(2)))
                 .optional();
+    }
+
+    /** The check-in a device's own id for it created, if any (a resent check-in is answered as the first was). */
+    Optional<Row> findByClientId(long eventId, UUID clientId) {
+        return jdbc.sql("""
+                        SELECT registration_id, day, checked_in_at, voucher_no, voucher_redeemed_at, seat_no
+                        FROM checkin WHERE client_id = ? AND event_id = ?""")
+                .params(clientId, eventId).query(ROW).optional();
     }
 
     Optional<Row> find(RegistrationId registrationId, LocalDate day) {

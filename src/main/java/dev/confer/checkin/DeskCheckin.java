@@ -34,9 +34,11 @@ public class DeskCheckin {
     private final Tickets tickets;
     private final Registrations registrations;
     private final CheckinStore store;
+    private final Checkins checkins;
     private final RetryTemplate lockConflicts = LockConflicts.retrying(3);
 
-    DeskCheckin(Tickets tickets, Registrations registrations, CheckinStore store) {
+    DeskCheckin(Tickets tickets, Registrations registrations, CheckinStore store, Checkins checkins) {
+        this.checkins = checkins;
         this.tickets = tickets;
         this.registrations = registrations;
         this.store = store;
@@ -54,8 +56,28 @@ public class DeskCheckin {
     }
 
     public CheckedIn checkIn(EventSchedule event, String ticket, @Nullable String desk, Instant scannedAt) {
+        return checkIn(event, new Credential(ticket, null), null, desk, scannedAt);
+    }
+
+    /** Who is checking in: the signed QR ticket or the NFC chip of a badge printed (and bound) on an earlier day. */
+    public record Credential(@Nullable String ticket, @Nullable String nfcUid) {
+    }
+
+    /**
+     * A check-in by ticket or badge. {@code clientId} is the device's own id for this check-in: sent again (a lost
+     * answer, a queue synced twice) it finds the check-in it created and is answered as the first sending was,
+     * {@code firstToday} included; it counts once.
+     */
+    public CheckedIn checkIn(EventSchedule event, Credential credential, @Nullable UUID clientId, @Nullable String desk,
+                             Instant scannedAt) {
         Instant at = scannedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS); // what PostgreSQL keeps
-        RegistrationId id = tickets.verify(event, ticket);
+        RegistrationId id = registrationOf(event, credential);
+        if (clientId != null) {
+            Optional<CheckedIn> sent = answeredBefore(event, id, clientId);
+            if (sent.isPresent()) {
+                return sent.get();
+            }
+        }
         EventSchedule.Day day = event.dayAt(at).orElseThrow(() -> outsideDoors(event, at));
         Attendee attendee = registrations.find(event, id)
                 .orElseThrow(() -> Rejection.notFound("checkin.unknown-registration", id));
@@ -63,8 +85,14 @@ public class DeskCheckin {
         Optional<CheckinStore.Taken> taken;
         try {
             boolean keynoteNotOver = beforeKeynoteEnd(event, day, at);
-            taken = lockConflicts.invoke(() -> store.checkInFirst(event.id(), id, day.date(), at, desk, keynoteNotOver));
+            taken = lockConflicts.invoke(() -> store.checkInFirst(event.id(), id, day.date(), at, desk, keynoteNotOver, clientId));
         } catch (DuplicateKeyException e) {
+            if (clientId != null) { // the same check-in, sent twice at once: the other sending was first
+                Optional<CheckedIn> sent = answeredBefore(event, id, clientId);
+                if (sent.isPresent()) {
+                    return sent.get();
+                }
+            }
             taken = Optional.empty(); // a concurrent scan of the same ticket was first
         }
         boolean first = taken.isPresent();
@@ -74,11 +102,46 @@ public class DeskCheckin {
         } else {
             row = store.find(id, day.date()).orElseThrow(() -> whyNotCheckedIn(event, id, day));
         }
+        return answer(event, attendee, day, row, first);
+    }
+
+    private Optional<CheckedIn> answeredBefore(EventSchedule event, RegistrationId id, UUID clientId) {
+        Optional<CheckinStore.Row> row = store.findByClientId(event.id(), clientId);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!row.get().registrationId().equals(id)) {
+            throw Rejection.conflict("checkin.client-id-reused", clientId);
+        }
+        Attendee attendee = registrations.find(event, id).orElseThrow(() -> Rejection.notFound("checkin.unknown-registration", id));
+        EventSchedule.Day day = event.day(row.get().day()).orElseThrow(() -> Rejection.conflict("checkin.day-removed", row.get().day()));
+        return Optional.of(answer(event, attendee, day, row.get(), true));
+    }
+
+    private CheckedIn answer(EventSchedule event, Attendee attendee, EventSchedule.Day day, CheckinStore.Row row, boolean first) {
+        RegistrationId id = attendee.id();
         return new CheckedIn(id, attendee.name(), attendee.company(), day.date(), first,
                 row.checkedInAt().atZone(event.zone()).toOffsetDateTime(),
                 row.voucherNo() == null ? null : new MealVoucher(new VoucherCode(day.date(), row.voucherNo()).toString()),
                 keynoteSeat(day, row.seatNo()),
                 "/api/v1/events/" + event.slug() + "/registrations/" + id + "/badge.pdf?day=" + day.date());
+    }
+
+    /** 400 unless exactly one credential, 422 for a forged ticket, 404 for a badge bound to nobody. */
+    private RegistrationId registrationOf(EventSchedule event, Credential credential) {
+        String ticket = credential.ticket() == null || credential.ticket().isBlank() ? null : credential.ticket().strip();
+        String uid = credential.nfcUid() == null || credential.nfcUid().isBlank() ? null : credential.nfcUid().strip();
+        if (ticket != null && uid != null) {
+            throw Rejection.badRequest("checkin.credential-both");
+        }
+        if (ticket != null) {
+            return tickets.verify(event, ticket);
+        }
+        if (uid == null) {
+            throw Rejection.badRequest("checkin.ticket-required");
+        }
+        return checkins.registrationForBadge(event.id(), uid)
+                .orElseThrow(() -> Rejection.notFound("checkin.unknown-badge", uid));
     }
 
     /** Nothing was taken and there is no check-in: cancelled meanwhile, or the day just left the definition. */

@@ -32,26 +32,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
     private final MessageSource messages;
 
-    ProblemResponses(MessageSource messages) {
+    private final Problems problems;
+
+    ProblemResponses(MessageSource messages, Problems problems) {
         this.messages = messages;
+        this.problems = problems;
     }
 
     @ExceptionHandler(Rejection.class)
     ResponseEntity<ProblemDetail> rejected(Rejection rejection) {
-        Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(rejection.status()),
-                messages.getMessage(rejection.messageKey(), rejection.args(), rejection.messageKey(), locale));
-        problem.setType(URI.create("https://confer.dev/problems/" + rejection.messageKey().replace('.', '-')));
-        problem.setTitle(HttpStatus.valueOf(rejection.status()).getReasonPhrase());
-        if (!rejection.problems().isEmpty()) {
-            List<Map<String, String>> errors = rejection.problems().stream()
-                    .map(p -> Map.of("pointer", p.pointer(),
-                            "detail", messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale)))
-                    .toList();
-            problem.setProperty("errors", errors);
-        }
-        rejection.properties().forEach(problem::setProperty);
-        return ResponseEntity.status(rejection.status()).body(problem);
+        return ResponseEntity.status(rejection.status()).body(problems.of(rejection, LocaleContextHolder.getLocale()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -42,8 +42,9 @@ public class EventFigures {
     public record KeynoteSeats(int seats, int taken) {
     }
 
+    /** {@code overCapacity}: admitted offline by a door and settled after the room was full (see access). */
     public record SessionFigures(String code, LocalizedText title, LocalDate day, String room, int capacity, int admitted,
-                          int turnedAway) {
+                          int turnedAway, int overCapacity) {
     }
 
     public record BoothFigures(String code, LocalizedText sponsor, int visitors, int visits) {
@@ -69,7 +70,7 @@ public class EventFigures {
                 .collect(Collectors.toMap(DoorCounts.SessionCount::code, Function.identity()));
         return event.sessions().stream().map(s -> {
             DoorCounts.SessionCount c = counts.get(s.code());
-            return new SessionFigures(s.code(), s.title(), s.day(), s.room(), c.capacity(), c.admitted(), c.turnedAway());
+            return new SessionFigures(s.code(), s.title(), s.day(), s.room(), c.capacity(), c.admitted(), c.turnedAway(), c.overCapacity());
         }).toList();
     }
 

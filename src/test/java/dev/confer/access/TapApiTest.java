@@ -132,14 +132,16 @@ class TapApiTest extends TapTestSupport {
         assertThat(notIn.json().get("admitted").asInt()).isZero();
         assertThat(tap(slug, door, DAY1_AFTERNOON, "booth:B01", never).json().get("result").asString()).isEqualTo("NOT_CHECKED_IN");
 
-        // 23:30 UTC on the 14th is 08:30 on the 15th in Seoul: day two, where A has not checked in
-        assertThat(tap(slug, door, "2037-05-14T23:30:00Z", "session:S201", a).json().get("result").asString()).isEqualTo("NOT_CHECKED_IN");
-        assertThat(tap(slug, door, "2037-05-14T14:30:00Z", "session:S101", a).json().get("result").asString()).isEqualTo("ADMITTED");
+        // 23:30 UTC on the 14th is 08:30 on the 15th in Seoul: day two, where A has not checked in (booths keep no
+        // hours; a session's door admits only around its session)
+        assertThat(tap(slug, door, "2037-05-14T23:30:00Z", "booth:B02", a).json().get("result").asString()).isEqualTo("NOT_CHECKED_IN");
+        assertThat(tap(slug, door, "2037-05-14T14:30:00Z", "booth:B02", a).json().get("result").asString()).isEqualTo("ADMITTED");
+        assertThat(tap(slug, door, DAY1_AFTERNOON, "session:S101", a).json().get("result").asString()).isEqualTo("ADMITTED");
 
         long event = eventId(slug);
         assertThat(count("SELECT count(*) FROM tap WHERE event_id = ? AND result = 'NOT_CHECKED_IN'", event)).isEqualTo(3);
         assertThat(count("SELECT count(*) FROM session_attendance WHERE event_id = ?", event)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM booth_lead WHERE event_id = ?", event)).isZero();
+        assertThat(count("SELECT count(*) FROM booth_lead WHERE event_id = ? AND booth_code = 'B01'", event)).isZero();
         assertThat(count("SELECT coalesce(sum(admitted), 0)::int FROM session_fill WHERE event_id = ?", event)).isEqualTo(1);
     }
 

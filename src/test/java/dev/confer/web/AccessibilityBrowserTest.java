@@ -309,6 +309,7 @@ class AccessibilityBrowserTest extends StaffPagesTest {
     @ValueSource(strings = {"ko-KR", "en-US"})
     void theDoorAndTheSponsor(String locale) {
         lang = locale.substring(0, 2);
+        duringSession(10, 5); // S101 (10:00) admits
         String slug = defineEvent(uniqueSlug("a11y-door"), todayDefinition(50, 10, 10, 10, 1));
         JsonNode in = register(slug, "김민준", "in-" + UUID.randomUUID() + "@example.com");
         JsonNode second = register(slug, "Alice", "alice-" + UUID.randomUUID() + "@example.com");
@@ -369,7 +370,7 @@ class AccessibilityBrowserTest extends StaffPagesTest {
         register(slug, "Waiting", "w-" + UUID.randomUUID() + "@example.com");
         checkIn(slug, a);
         Response tap = post("/api/v1/events/" + slug + "/taps", ADMIN, Map.of("tapId", UUID.randomUUID().toString(),
-                "point", "session:S101", "credential", Map.of("ticket", a.get("ticket").asString())));
+                "at", todayAt(10, 5), "point", "session:S101", "credential", Map.of("ticket", a.get("ticket").asString())));
         assertThat(tap.status()).as(tap.text()).isEqualTo(200);
         await().atMost(java.time.Duration.ofSeconds(60)).until(() -> get("/dev/mail?event=" + slug, ADMIN).json().size() == 3);
         for (String screen : List.of("phone", "laptop")) {

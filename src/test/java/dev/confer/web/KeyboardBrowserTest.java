@@ -133,6 +133,7 @@ class KeyboardBrowserTest extends StaffPagesTest {
 
     @Test
     void theDoorByKeyboardOnAPhoneAndAPollLeavesTheFocusAlone() {
+        duringSession(10, 5); // S101 (10:00) admits
         String slug = defineEvent(uniqueSlug("keys-door"), todayDefinition(50, 10, 10, 10, 5));
         JsonNode minjun = register(slug, "김민준", "minjun@example.com");
         post("/api/v1/events/" + slug + "/check-ins", ADMIN, Map.of("ticket", minjun.get("ticket").asString()));

@@ -155,7 +155,7 @@ class DeskBrowserTest extends StaffPagesTest {
         // the door admits the linked badge at a session
         String door = staffToken(slug, "DOOR", null);
         Response tap = post("/api/v1/events/" + slug + "/taps", door, Map.of("tapId", UUID.randomUUID().toString(),
-                "point", "session:S101", "credential", Map.of("nfcUid", uid)));
+                "at", todayAt(10, 5), "point", "session:S101", "credential", Map.of("nfcUid", uid)));
         assertThat(tap.status()).as(tap.text()).isEqualTo(200);
         assertThat(tap.json().get("result").asString()).isEqualTo("ADMITTED");
     }

@@ -18,6 +18,28 @@ public abstract class StaffPagesTest extends BrowserTest {
 
     protected static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
 
+    /**
+     * A session's door admits only from 30 minutes before it until its end: a test that taps at a session door
+     * with the server's clock sets it into the session ({@link #duringSession}); it is real time again after each test.
+     */
+    @org.springframework.beans.factory.annotation.Autowired
+    protected dev.confer.TestClock staffClock;
+
+    /** Today in Seoul at the given time, e.g. 10:05 during S101 or 14:05 during S201. */
+    protected void duringSession(int hour, int minute) {
+        staffClock.set(today().atTime(hour, minute).atZone(SEOUL).toInstant());
+    }
+
+    /** A scan time today in Seoul, ISO 8601, for API taps at a session door. */
+    protected static String todayAt(int hour, int minute) {
+        return today().atTime(hour, minute).atZone(SEOUL).toOffsetDateTime().toString();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void backToRealTime() {
+        staffClock.reset();
+    }
+
     protected static LocalDate today() {
         return LocalDate.now(SEOUL);
     }

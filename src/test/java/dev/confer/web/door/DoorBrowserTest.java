@@ -36,6 +36,7 @@ class DoorBrowserTest extends StaffPagesTest {
 
     @Test
     void aSessionLoopAdmitsTurnsAwayTheNotCheckedInAndSaysFullWhenTheRoomIsFull() {
+        duringSession(10, 5); // S101 (10:00) admits
         String slug = defineEvent(uniqueSlug("door"), todayDefinition(50, 10, 10, 10, 1));
         String desk = staffToken(slug, "DESK", null);
         JsonNode minjun = register(slug, "김민준", "minjun@example.com");
@@ -99,6 +100,7 @@ class DoorBrowserTest extends StaffPagesTest {
 
     @Test
     void theCounterFollowsTapsFromOtherDoorsAndADoubleSubmitIsOneTap() {
+        duringSession(14, 5); // S201 (14:00) admits
         String slug = defineEvent(uniqueSlug("door"), todayDefinition(50, 10, 10, 10, 5));
         String desk = staffToken(slug, "DESK", null);
         String door = staffToken(slug, "DOOR", null);

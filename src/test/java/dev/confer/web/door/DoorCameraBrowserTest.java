@@ -20,6 +20,7 @@ class DoorCameraBrowserTest extends StaffPagesTest {
 
     @Test
     void aPhoneAtTheDoorScansTheTicketWithItsCamera() throws IOException {
+        duringSession(14, 5); // S201 (14:00) admits: a door admits only around its session
         String slug = defineEvent(uniqueSlug("doorcam"), todayDefinition(50, 10, 10, 10, 5));
         JsonNode attendee = register(slug, "Camera Kim", "camkim@example.com");
         Response checkedIn = post("/api/v1/events/" + slug + "/check-ins", staffToken(slug, "DESK", null),

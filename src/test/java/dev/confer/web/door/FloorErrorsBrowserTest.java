@@ -58,6 +58,7 @@ class FloorErrorsBrowserTest extends StaffPagesTest {
 
     @Test
     void errorsReplaceTheLastVerdictAndSayWhatToDo() {
+        duringSession(14, 5); // S201 (14:00) admits: a door admits only around its session
         String slug = defineEvent(uniqueSlug("floorerr"), todayDefinition(50, 10, 10, 10, 5));
         String desk = staffToken(slug, "DESK", null);
         JsonNode minjun = register(slug, "김민준", "minjun@example.com");

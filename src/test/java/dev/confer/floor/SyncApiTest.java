@@ -1,0 +1,153 @@
+package dev.confer.floor;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SyncApiTest extends FloorTestSupport {
+
+    /** 2037-05-14 14:00 in Seoul: after S101 (13:00–13:40), when the doors' queues come in. */
+    private static final Instant AFTER_S101 = Instant.parse("2037-05-14T05:00:00Z");
+
+    @Test
+    void aDeskQueueSyncedTwiceAndInOverlappingBatchesCountsEachCheckInOnceInScanTimeOrder() {
+        String slug = defineEvent(uniqueSlug("sync"), eventDefinition(10, 0, 2, 10, 10, 10));
+        String desk = staffToken(slug, "DESK", null);
+        JsonNode a = register(slug, "김민준", "a@example.com");
+        JsonNode b = register(slug, "Bob", "b@example.com");
+        JsonNode c = register(slug, "Carol", "c@example.com");
+        clock.set(Instant.parse("2037-05-14T01:00:00Z")); // 10:00 in Seoul
+
+        // queued offline: C scanned first, then A, then B; the queue lists them out of order
+        Map<String, Object> scanA = checkInAction(UUID.randomUUID().toString(), "2037-05-14T09:10:00+09:00", a.get("ticket").asString());
+        Map<String, Object> scanB = checkInAction(UUID.randomUUID().toString(), "2037-05-14T09:20:00+09:00", b.get("ticket").asString());
+        Map<String, Object> scanC = checkInAction(UUID.randomUUID().toString(), "2037-05-14T09:00:00+09:00", c.get("ticket").asString());
+        List<JsonNode> first = results(sync(slug, desk, "desk-1", List.of(scanA, scanB)));
+        List<JsonNode> again = results(sync(slug, desk, "desk-1", List.of(scanA, scanB)));
+        List<JsonNode> overlapping = results(sync(slug, desk, "desk-1", List.of(scanB, scanC)));
+
+        assertThat(first).extracting(r -> r.get("status").asInt()).containsExactly(200, 200);
+        assertThat(first.get(0).get("id").asString()).isEqualTo(scanA.get("id"));
+        assertThat(first.get(0).get("body").get("name").asString()).isEqualTo("김민준");
+        assertThat(first.get(0).get("body").get("company").asString()).isEqualTo("Hanbit");
+        assertThat(first.get(0).get("body").get("firstToday").asBoolean()).isTrue();
+        // vouchers in scan-time order within the batch: A (09:10) before B (09:20)
+        assertThat(first.get(0).get("body").get("mealVoucher").get("code").asString()).endsWith("0001");
+        assertThat(first.get(1).get("body").get("mealVoucher").get("code").asString()).endsWith("0002");
+        // the same batch again is answered as the first time, counting nothing
+        for (int i = 0; i < 2; i++) {
+            assertThat(again.get(i).get("body").get("firstToday").asBoolean()).isTrue();
+            assertThat(again.get(i).get("body").get("mealVoucher").get("code").asString())
+                    .isEqualTo(first.get(i).get("body").get("mealVoucher").get("code").asString());
+        }
+        assertThat(overlapping.get(0).get("body").get("mealVoucher").get("code").asString())
+                .isEqualTo(first.get(1).get("body").get("mealVoucher").get("code").asString());
+        // C came late to the server: the two vouchers were gone, so no voucher but a keynote seat
+        assertThat(overlapping.get(1).get("status").asInt()).isEqualTo(200);
+        assertThat(overlapping.get(1).get("body").get("mealVoucher").isNull()).isTrue();
+        assertThat(overlapping.get(1).get("body").get("checkedInAt").asString()).startsWith("2037-05-14T09:00");
+
+        long event = eventId(slug);
+        assertThat(count("SELECT count(*) FROM checkin WHERE event_id = ?", event)).isEqualTo(3);
+        assertThat(count("SELECT vouchers_issued FROM day_stock WHERE event_id = ? AND day = ?", event, LocalDate.parse("2037-05-14"))).isEqualTo(2);
+        assertThat(count("SELECT seats_taken FROM day_stock WHERE event_id = ? AND day = ?", event, LocalDate.parse("2037-05-14"))).isEqualTo(3);
+    }
+
+    @Test
+    void twoDoorsOfflineWithThreeHundredScansOnAHundredSeatsSettleAtAHundredPlusTwoHundredOverCapacity() throws Exception {
+        String slug = defineEvent(uniqueSlug("sync"), eventDefinition(300, 0, 10, 10, 10, 100));
+        String door = staffToken(slug, "DOOR", null);
+        long event = eventId(slug);
+        List<JsonNode> people = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            JsonNode r = register(slug, "Person " + i, "p" + i + "@example.com");
+            people.add(r);
+            jdbc.sql("INSERT INTO checkin (event_id, registration_id, day, checked_in_at) VALUES (?, ?, ?, ?)")
+                    .params(event, UUID.fromString(r.get("id").asString()), LocalDate.parse("2037-05-14"),
+                            OffsetDateTime.parse("2037-05-14T08:30:00+09:00"))
+                    .update();
+        }
+        // each door admitted 150 people offline between 12:40 and 13:30 (it counted only its own)
+        List<List<Map<String, Object>>> queues = List.of(new ArrayList<>(), new ArrayList<>());
+        for (int i = 0; i < 300; i++) {
+            String at = OffsetDateTime.parse("2037-05-14T12:40:00+09:00").plusSeconds(10L * i).toString();
+            queues.get(i % 2).add(tapAction(UUID.randomUUID().toString(), at, "session:S101",
+                    Map.of("ticket", people.get(i).get("ticket").asString())));
+        }
+        clock.set(AFTER_S101);
+        List<List<JsonNode>> answers = List.of(new ArrayList<>(), new ArrayList<>());
+        runConcurrently(2, 2, i -> answers.get(i).addAll(results(sync(slug, door, "door-" + i, queues.get(i)))));
+        // one door's sync resent (its answer was lost): counts nothing
+        List<JsonNode> resent = results(sync(slug, door, "door-0", queues.get(0)));
+
+        List<JsonNode> all = new ArrayList<>(answers.get(0));
+        all.addAll(answers.get(1));
+        assertThat(all).hasSize(300).allSatisfy(r -> {
+            assertThat(r.get("status").asInt()).isEqualTo(200);
+            assertThat(r.get("body").get("result").asString()).isEqualTo("ADMITTED");
+            assertThat(r.get("body").get("entry").asString()).isEqualTo("FIRST");
+        });
+        assertThat(all.stream().filter(r -> r.get("body").get("overCapacity").asBoolean()).count()).isEqualTo(200);
+        assertThat(resent).allSatisfy(r -> assertThat(r.get("body").get("result").asString()).isEqualTo("DUPLICATE"));
+
+        assertThat(count("SELECT admitted FROM session_fill WHERE event_id = ? AND session_code = 'S101'", event)).isEqualTo(100);
+        assertThat(count("SELECT over_capacity FROM session_fill WHERE event_id = ? AND session_code = 'S101'", event)).isEqualTo(200);
+        assertThat(count("SELECT count(*) FROM session_attendance WHERE event_id = ? AND session_code = 'S101'", event)).isEqualTo(300);
+        assertThat(count("SELECT count(*) FROM tap WHERE event_id = ?", event)).isEqualTo(300);
+        JsonNode s101 = get("/api/v1/events/" + slug + "/stats", ADMIN).json().get("sessions").get(0);
+        assertThat(s101.get("admitted").asInt()).isEqualTo(100);
+        assertThat(s101.get("overCapacity").asInt()).isEqualTo(200);
+        assertThat(s101.get("turnedAway").asInt()).isZero();
+    }
+
+    @Test
+    void eachActionIsAnsweredAsItsEndpointWouldAndTheBatchIsBounded() {
+        String slug = defineEvent(uniqueSlug("sync"), eventDefinition(10, 0, 10, 10, 10, 10));
+        String door = staffToken(slug, "DOOR", null);
+        JsonNode a = register(slug, "A", "a@example.com");
+        clock.set(AFTER_S101);
+
+        List<JsonNode> results = results(call("POST", "/api/v1/events/" + slug + "/sync", door, Map.of("device", "door-1", "actions", List.of(
+                tapAction(UUID.randomUUID().toString(), "2037-05-14T13:05:00+09:00", "session:S101", Map.of("ticket", a.get("ticket").asString())),
+                checkInAction(UUID.randomUUID().toString(), "2037-05-14T09:00:00+09:00", a.get("ticket").asString()),
+                tapAction("not-a-uuid", "2037-05-14T13:06:00+09:00", "session:S101", Map.of("ticket", a.get("ticket").asString())),
+                tapAction(UUID.randomUUID().toString(), "2037-05-14T13:07:00+09:00", "session:S101", Map.of("ticket", "CF1.forged")),
+                tapAction(UUID.randomUUID().toString(), "2037-05-14T09:00:00+09:00", "session:S101", Map.of("ticket", a.get("ticket").asString())))),
+                Map.of("Accept-Language", "ko")));
+        assertThat(results.get(0).get("body").get("result").asString()).isEqualTo("NOT_CHECKED_IN");
+        assertThat(results.get(1).get("status").asInt()).as("a door token may not check in").isEqualTo(403);
+        assertThat(results.get(2).get("status").asInt()).isEqualTo(400);
+        assertThat(results.get(2).get("body").get("detail").asString()).contains("UUID");
+        assertThat(results.get(3).get("status").asInt()).isEqualTo(422);
+        assertThat(results.get(4).get("status").asInt()).isEqualTo(409);
+        assertThat(results.get(4).get("body").get("result").asString()).isEqualTo("NOT_NOW");
+        assertThat(count("SELECT count(*) FROM checkin WHERE event_id = ?", eventId(slug))).isZero();
+
+        // a device clock hours ahead is not believed: the scan counts as received now (14:00)
+        String futureTap = UUID.randomUUID().toString();
+        Response future = sync(slug, door, "door-1", List.of(tapAction(futureTap, "2037-05-14T18:00:00+09:00",
+                "booth:B01", Map.of("ticket", a.get("ticket").asString()))));
+        assertThat(results(future).get(0).get("status").asInt()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT at FROM tap WHERE tap_id = ?").param(UUID.fromString(futureTap))
+                .query(java.time.OffsetDateTime.class).single().toInstant()).isEqualTo(AFTER_S101);
+
+        List<Map<String, Object>> tooMany = new ArrayList<>();
+        for (int i = 0; i < 501; i++) {
+            tooMany.add(tapAction(UUID.randomUUID().toString(), "2037-05-14T13:05:00+09:00", "booth:B01", Map.of("ticket", a.get("ticket").asString())));
+        }
+        Response refused = sync(slug, door, "door-1", tooMany);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).contains("application/problem+json");
+        assertThat(refused.json().get("detail").asString()).contains("500");
+        assertThat(count("SELECT count(*) FROM tap WHERE event_id = ?", eventId(slug))).isEqualTo(2);
+    }
+}
