@@ -135,10 +135,11 @@ event_zone_at() {
 
 # bench_event NAME_KO NAME_EN ZONE DOORS_OPEN END KEYNOTE_START KEYNOTE_END: a definition on DAY1 and DAY2
 # with 24 rooms (R01 and R02 with SMALL_ROOM seats, so taps also meet full rooms), 24 sessions a day at
-# 13:00 (S1xx on day 1, S2xx on day 2), keynote halls of 4,000 + 800 + 600 seats and 20,000 vouchers a day.
+# 13:00–13:45 (BENCH_SESSION_START/BENCH_SESSION_END change it; S1xx on day 1, S2xx on day 2), keynote halls of 4,000 + 800 + 600 seats and 20,000 vouchers a day.
 bench_event() {
   jq -n --arg name_ko "$1" --arg name_en "$2" --arg zone "$3" --arg open "$4" --arg closes "$5" \
-    --arg keynote_start "$6" --arg keynote_end "$7" --arg day1 "$DAY1" --arg day2 "$DAY2" --argjson small "$SMALL_ROOM" '
+    --arg keynote_start "$6" --arg keynote_end "$7" --arg day1 "$DAY1" --arg day2 "$DAY2" --argjson small "$SMALL_ROOM" \
+    --arg session_start "${BENCH_SESSION_START:-13:00}" --arg session_end "${BENCH_SESSION_END:-13:45}" '
     def keynote: {start: $keynote_start, end: $keynote_end,
                   halls: [{name: "Hall D", seats: 4000}, {name: "Overflow E1", seats: 800}, {name: "Overflow E2", seats: 600}]};
     def room(n): "R" + (if n < 10 then "0" else "" end) + (n | tostring);
@@ -150,7 +151,7 @@ bench_event() {
      sessions: [[1, $day1], [2, $day2]] | map(.[0] as $d | .[1] as $date | range(1; 25) | {
                   code: ("S" + ($d | tostring) + (if . < 10 then "0" else "" end) + (. | tostring)),
                   title: {ko: ("세션 " + (. | tostring)), en: ("Session " + (. | tostring))},
-                  track: "bench", room: room(.), day: $date, start: "13:00", end: "13:45", language: "ko",
+                  track: "bench", room: room(.), day: $date, start: $session_start, end: $session_end, language: "ko",
                   speakers: [{name: "Speaker", company: "Bench Co"}]}) | flatten,
      booths: [{code: "B01", sponsor: "Bench Sponsor", location: "A-01"}]}'
 }
