@@ -35,6 +35,15 @@ class CalendarFeed {
     }
 
     String write(EventSchedule event, RegistrationId registrationId, PersonalAgenda agenda, Locale locale, String baseUrl, Instant now) {
+        return write(event, registrationId, agenda, locale, baseUrl, now, false);
+    }
+
+    /**
+     * With {@code withDays}, also one event per event day (doors to end, at the venue, with its map link): the
+     * file attached to the confirmation and the day-before mail, which a calendar app imports once.
+     */
+    String write(EventSchedule event, RegistrationId registrationId, PersonalAgenda agenda, Locale locale, String baseUrl, Instant now,
+                 boolean withDays) {
         Language lang = Language.of(locale);
         Lines out = new Lines();
         out.add("BEGIN:VCALENDAR");
@@ -48,6 +57,31 @@ class CalendarFeed {
         out.add("X-PUBLISHED-TTL:PT1H");
         timeZone(out, event);
         String stamp = UTC.format(now);
+        if (withDays) {
+            for (EventSchedule.Day day : event.days()) {
+                out.add("BEGIN:VEVENT");
+                out.add("UID:" + event.slug() + "-day-" + day.date() + "-" + registrationId + "@confer");
+                out.add("DTSTAMP:" + stamp);
+                out.add("DTSTART;TZID=" + event.zone().getId() + ":" + LOCAL.format(LocalDateTime.of(day.date(), day.doorsOpen())));
+                out.add("DTEND;TZID=" + event.zone().getId() + ":" + LOCAL.format(LocalDateTime.of(day.date(), day.end())));
+                out.add("SUMMARY:" + text(event.name().in(lang)));
+                EventSchedule.Venue venue = event.venue();
+                if (venue != null) {
+                    out.add("LOCATION:" + text(venue.address() == null ? venue.name().in(lang)
+                            : venue.name().in(lang) + ", " + venue.address().in(lang)));
+                }
+                StringBuilder d = new StringBuilder(messages.getMessage("agenda.calendar.doors",
+                        new Object[]{day.doorsOpen().toString()}, locale));
+                if (venue != null && venue.mapUrl() != null) {
+                    d.append("\n").append(messages.getMessage("agenda.calendar.map", new Object[]{venue.mapUrl()}, locale));
+                }
+                out.add("DESCRIPTION:" + text(d.toString()));
+                out.add("URL:" + baseUrl + "/e/" + event.slug());
+                out.add("STATUS:CONFIRMED");
+                out.add("TRANSP:OPAQUE");
+                out.add("END:VEVENT");
+            }
+        }
         for (PersonalAgenda.Entry entry : agenda.entries()) {
             EventSchedule.Session s = entry.session();
             EventSchedule.Room room = event.room(s.room()).orElse(null);

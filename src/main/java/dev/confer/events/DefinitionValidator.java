@@ -273,7 +273,22 @@ final class DefinitionValidator {
             return null;
         }
         LocalizedText address = venue.address() == null || venue.address().isBlank() ? null : venue.address();
-        return new EventSchedule.Venue(venue.name(), address);
+        String mapUrl = venue.mapUrl() == null || venue.mapUrl().isBlank() ? null : venue.mapUrl().strip();
+        if (mapUrl != null && !isWebAddress(mapUrl)) {
+            problem("/venue/mapUrl", "definition.bad-map-url", mapUrl);
+            mapUrl = null;
+        }
+        return new EventSchedule.Venue(venue.name(), address, mapUrl);
+    }
+
+    private static boolean isWebAddress(String text) {
+        try {
+            java.net.URI uri = new java.net.URI(text);
+            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null && text.length() <= 2000;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     /** Reminder times; either may be left out for its default (18:00 the day before, 07:00 each morning). */

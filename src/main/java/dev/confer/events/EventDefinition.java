@@ -34,8 +34,12 @@ public record EventDefinition(@Nullable LocalizedText name, @Nullable String tim
     public record Reminders(@Nullable String dayBefore, @Nullable String morningOf) {
     }
 
-    /** Where the event takes place, as attendees look it up on a map. */
-    public record Venue(@Nullable LocalizedText name, @Nullable LocalizedText address) {
+    /** Where the event takes place, as attendees look it up on a map; {@code mapUrl} (http or https) opens it on one. */
+    public record Venue(@Nullable LocalizedText name, @Nullable LocalizedText address, @Nullable String mapUrl) {
+
+        public Venue(@Nullable LocalizedText name, @Nullable LocalizedText address) {
+            this(name, address, null);
+        }
     }
 
     public record Day(@Nullable String date, @Nullable String doorsOpen, @Nullable String end,

@@ -37,7 +37,12 @@ public record EventSchedule(long id, String slug, LocalizedText name, ZoneId zon
         this(id, slug, name, zone, capacity, waitlist, days, rooms, tracks, sessions, booths, null, null);
     }
 
-    public record Venue(LocalizedText name, @Nullable LocalizedText address) {
+    /** The venue; the address and a map link (http or https) are optional. */
+    public record Venue(LocalizedText name, @Nullable LocalizedText address, @Nullable String mapUrl) {
+
+        public Venue(LocalizedText name, @Nullable LocalizedText address) {
+            this(name, address, null);
+        }
     }
 
     public record Day(LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime doorsOpen, @JsonFormat(pattern = "HH:mm") LocalTime end, int mealVouchers, @Nullable Keynote keynote) {

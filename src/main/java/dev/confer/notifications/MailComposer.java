@@ -1,5 +1,6 @@
 package dev.confer.notifications;
 
+import dev.confer.agenda.AttendeeCalendar;
 import dev.confer.shared.Language;
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
@@ -9,6 +10,7 @@ import dev.confer.registration.Registrations;
 import dev.confer.tickets.TicketQr;
 import dev.confer.tickets.ManageTokens;
 import dev.confer.tickets.Tickets;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -31,10 +33,12 @@ class MailComposer {
     private final MessageSource messages;
     private final MailSettings settings;
     private final ReminderWording reminders;
+    private final AttendeeCalendar calendars;
     private final Clock clock;
 
     MailComposer(Registrations registrations, EventCatalog events, Tickets tickets, ManageTokens manageTokens, MessageSource messages,
-                 MailSettings settings, ReminderWording reminders, Clock clock) {
+                 MailSettings settings, ReminderWording reminders, AttendeeCalendar calendars, Clock clock) {
+        this.calendars = calendars;
         this.registrations = registrations;
         this.events = events;
         this.tickets = tickets;
@@ -95,12 +99,30 @@ class MailComposer {
         List<String> days = event.days().stream()
                 .map(d -> text.get("mail.day", date.format(d.date()), TIME.format(d.doorsOpen()), TIME.format(d.end())))
                 .toList();
+        boolean carriesTheDay = carriesTheDay(pending.kind());
         MailLayout.Content content = new MailLayout.Content(lang, wording.subject(), text.get("mail.greeting", attendee.name()),
                 wording.status(), text.get("mail.when"), days, wording.ticketIntro(), text.get("mail.ticket.code"), ticket,
                 text.get("mail.my-ticket.intro"), text.get("mail.my-ticket.label"), myTicketUrl,
-                text.get("mail.cancel-hint"), text.get("mail.signature", eventName), wording.details());
+                text.get("mail.cancel-hint"), text.get("mail.signature", eventName), wording.details(),
+                where(event, text, lang, carriesTheDay));
+        String calendar = carriesTheDay ? calendars.forMail(event, attendee, lang.locale(), settings.publicUrl()) : null;
         return Optional.of(new ComposedMail(pending.id(), attendee.email(), wording.subject(), MailLayout.text(content),
-                MailLayout.html(content), TicketQr.png(ticket, 320)));
+                MailLayout.html(content), TicketQr.png(ticket, 320), calendar));
+    }
+
+    /** The confirmation (also after the waitlist) and the mail the day before carry the venue's calendar file. */
+    private static boolean carriesTheDay(MailKind kind) {
+        return kind == MailKind.CONFIRMATION || kind == MailKind.PROMOTION || kind == MailKind.DAY_BEFORE;
+    }
+
+    private static MailLayout.@Nullable Where where(EventSchedule event, MailText text, Language lang, boolean calendarAttached) {
+        EventSchedule.Venue venue = event.venue();
+        if (venue == null) {
+            return null;
+        }
+        return new MailLayout.Where(text.get("mail.where"), venue.name().in(lang),
+                venue.address() == null ? null : venue.address().in(lang), text.get("mail.map"), venue.mapUrl(),
+                calendarAttached ? text.get("mail.calendar-attached") : null);
     }
 
     private static boolean stillApplies(MailKind kind, RegistrationStatus status) {

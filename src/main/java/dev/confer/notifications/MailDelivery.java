@@ -158,6 +158,10 @@ class MailDelivery {
         helper.setSubject(mail.subject());
         helper.setText(mail.text(), mail.html());
         helper.addInline(ComposedMail.QR_CONTENT_ID, new ByteArrayResource(mail.qrPng()), "image/png");
+        if (mail.calendar() != null) {
+            helper.addAttachment(ComposedMail.CALENDAR_FILE, new ByteArrayResource(mail.calendar().getBytes(StandardCharsets.UTF_8)),
+                    "text/calendar; charset=UTF-8; method=PUBLISH");
+        }
         message.setSentDate(new Date());
         message.saveChanges(); // would replace the Message-ID, so it is set after
         message.setHeader("Message-ID", messageId(mail.outboxId()));

@@ -1,6 +1,7 @@
 package dev.confer.notifications;
 
 import dev.confer.shared.Language;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.HtmlUtils;
 
 import java.util.ArrayList;
@@ -15,7 +16,14 @@ final class MailLayout {
     /** What a mail says, already in the attendee's language. */
     record Content(Language lang, String subject, String greeting, String status, String whenLabel, List<String> days,
                    String ticketIntro, String ticketCode, String ticket, String myTicketIntro, String myTicketLabel,
-                   String myTicketUrl, String cancelHint, String signature, List<String> details) {
+                   String myTicketUrl, String cancelHint, String signature, List<String> details, @Nullable Where where) {
+
+        Content(Language lang, String subject, String greeting, String status, String whenLabel, List<String> days,
+                String ticketIntro, String ticketCode, String ticket, String myTicketIntro, String myTicketLabel,
+                String myTicketUrl, String cancelHint, String signature, List<String> details) {
+            this(lang, subject, greeting, status, whenLabel, days, ticketIntro, ticketCode, ticket, myTicketIntro,
+                    myTicketLabel, myTicketUrl, cancelHint, signature, details, null);
+        }
 
         /** A mail without detail lines (the registration mails). */
         Content(Language lang, String subject, String greeting, String status, String whenLabel, List<String> days,
@@ -24,6 +32,11 @@ final class MailLayout {
             this(lang, subject, greeting, status, whenLabel, days, ticketIntro, ticketCode, ticket, myTicketIntro,
                     myTicketLabel, myTicketUrl, cancelHint, signature, List.of());
         }
+    }
+
+    /** Where the event is: the venue's name, its address, a link to it on a map, and what the calendar file is. */
+    record Where(String label, String venue, @Nullable String address, @Nullable String mapLabel, @Nullable String mapUrl,
+                 @Nullable String calendarNote) {
     }
 
     private MailLayout() {
@@ -42,6 +55,21 @@ final class MailLayout {
         lines.add(c.whenLabel());
         c.days().forEach(day -> lines.add("  " + day));
         lines.add("");
+        Where where = c.where();
+        if (where != null) {
+            lines.add(where.label());
+            lines.add("  " + where.venue());
+            if (where.address() != null) {
+                lines.add("  " + where.address());
+            }
+            if (where.mapUrl() != null) {
+                lines.add("  " + where.mapLabel() + ": " + where.mapUrl());
+            }
+            if (where.calendarNote() != null) {
+                lines.add(where.calendarNote());
+            }
+            lines.add("");
+        }
         lines.add(c.ticketIntro());
         lines.add(c.ticketCode());
         lines.add(c.ticket());
@@ -68,7 +96,7 @@ final class MailLayout {
         for (int i = 0; i < c.days().size(); i++) {
             html.append(i == 0 ? "" : "<br>").append(e(c.days().get(i)));
         }
-        html.append("</p>\n<p>").append(e(c.ticketIntro())).append("</p>\n")
+        html.append("</p>\n").append(whereHtml(c)).append("<p>").append(e(c.ticketIntro())).append("</p>\n")
                 .append("<p style=\"text-align:center\"><img src=\"cid:").append(ComposedMail.QR_CONTENT_ID)
                 .append("\" alt=\"QR\" width=\"240\" height=\"240\" style=\"image-rendering:pixelated\"></p>\n")
                 .append("<p style=\"font-size:12px;color:#555\">").append(e(c.ticketCode())).append("<br>")
@@ -80,6 +108,27 @@ final class MailLayout {
                 .append("<p style=\"font-size:13px;color:#555\">").append(e(c.cancelHint())).append("</p>\n")
                 .append("<p>").append(e(c.signature())).append("</p>\n")
                 .append("</body></html>\n");
+        return html.toString();
+    }
+
+    private static String whereHtml(Content c) {
+        Where where = c.where();
+        if (where == null) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<p><strong>").append(e(where.label())).append("</strong><br>")
+                .append(e(where.venue()));
+        if (where.address() != null) {
+            html.append("<br>").append(e(where.address()));
+        }
+        if (where.mapUrl() != null) {
+            html.append("<br><a href=\"").append(e(where.mapUrl())).append("\">").append(e(String.valueOf(where.mapLabel())))
+                    .append("</a>");
+        }
+        html.append("</p>\n");
+        if (where.calendarNote() != null) {
+            html.append("<p style=\"font-size:13px;color:#555\">").append(e(where.calendarNote())).append("</p>\n");
+        }
         return html.toString();
     }
 

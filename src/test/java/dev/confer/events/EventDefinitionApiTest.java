@@ -48,6 +48,7 @@ class EventDefinitionApiTest extends ApiTest {
         sessions.add(unknownRoom);
         sessions.add(sessions.get(0)); // duplicate code S101
         bad.put("sessions", sessions);
+        bad.put("venue", Map.of("name", Map.of("ko", "코엑스", "en", "COEX"), "mapUrl", "javascript:alert(1)"));
 
         Response r = call("PUT", "/api/v1/events/" + slug, ADMIN, bad);
         assertThat(r.status()).isEqualTo(400);
@@ -58,7 +59,7 @@ class EventDefinitionApiTest extends ApiTest {
             assertThat(e.get("detail").asString()).isNotBlank();
         }
         assertThat(pointers).contains("/timezone", "/sessions/2/start", "/sessions/3/room", "/sessions/3/track",
-                "/sessions/3/end", "/sessions/4/code");
+                "/sessions/3/end", "/sessions/4/code", "/venue/mapUrl");
         // nothing changed
         assertThat(get("/api/v1/events/" + slug, null).json().get("timezone").asString()).isEqualTo("Asia/Seoul");
         assertThat(get("/api/v1/events/" + slug, null).json().get("sessions")).hasSize(2);

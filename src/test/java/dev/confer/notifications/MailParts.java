@@ -23,7 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The parts of a received mail, found by walking its MIME tree, and QR decoding for the tests. */
-record MailParts(String contentType, String text, String html, byte[] inlinePng, String inlineContentId) {
+record MailParts(String contentType, String text, String html, byte[] inlinePng, String inlineContentId, String calendar,
+                 String calendarFileName) {
 
     static MailParts of(MimeMessage message) {
         try {
@@ -33,7 +34,16 @@ record MailParts(String contentType, String text, String html, byte[] inlinePng,
             String html = null;
             byte[] png = null;
             String cid = null;
+            String calendar = null;
+            String calendarFile = null;
             for (Part part : leaves) {
+                if (part.isMimeType("text/calendar") && calendar == null) {
+                    try (InputStream in = part.getInputStream()) {
+                        calendar = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                    calendarFile = part.getFileName();
+                    continue;
+                }
                 if (part.isMimeType("text/plain") && text == null) {
                     text = (String) part.getContent();
                 } else if (part.isMimeType("text/html") && html == null) {
@@ -45,7 +55,7 @@ record MailParts(String contentType, String text, String html, byte[] inlinePng,
                     cid = part instanceof MimeBodyPart mime ? mime.getContentID() : null;
                 }
             }
-            return new MailParts(message.getContentType(), text, html, png, cid);
+            return new MailParts(message.getContentType(), text, html, png, cid, calendar, calendarFile);
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }

@@ -158,6 +158,16 @@ class ReminderMailTest extends ApiTest {
         assertThat(koParts.text()).contains("김민준님, 안녕하세요.", "클라우드 서밋 서울 2026 첫째 날이 내일 2027년 3월 10일 (수)에 열립니다.",
                 "08:00부터 코엑스 (서울특별시 강남구 영동대로 513)에서 입장하실 수 있습니다.", "기조연설은 10:00에 시작합니다.", "QR 코드를 꼭 챙겨 오세요");
         assertThat(MailParts.decodeQr(koParts.inlinePng())).isEqualTo(ko.get("ticket").asString());
+        assertThat(koParts.text()).contains("장소", "코엑스");
+        net.fortuna.ical4j.model.Calendar koCalendar = new net.fortuna.ical4j.data.CalendarBuilder()
+                .build(new java.io.StringReader(koParts.calendar()));
+        koCalendar.validate();
+        List<net.fortuna.ical4j.model.component.CalendarComponent> koDays =
+                koCalendar.getComponents(net.fortuna.ical4j.model.Component.VEVENT);
+        assertThat(koDays).isNotEmpty();
+        for (net.fortuna.ical4j.model.component.CalendarComponent day : koDays) {
+            assertThat(day.getProperty(net.fortuna.ical4j.model.Property.LOCATION).orElseThrow().getValue()).startsWith("코엑스");
+        }
 
         MimeMessage enMail = awaitMailsTo("alice@" + slug + ".example.com", 2).get(1);
         assertThat(enMail.getSubject()).isEqualTo("[Cloud Summit Seoul 2026] See you tomorrow: doors open at 08:00");

@@ -122,6 +122,39 @@ class SmtpMailTest extends ApiTest {
     }
 
     @Test
+    void theConfirmationCarriesTheVenueAMapLinkAndACalendarFileOfTheEventDays() throws Exception {
+        Map<String, Object> definition = new java.util.HashMap<>(eventDefinition(10, 5, 10, 10, 10, 10));
+        definition.put("venue", Map.of("name", Map.of("ko", "코엑스", "en", "COEX"),
+                "address", Map.of("ko", "서울특별시 강남구 영동대로 513", "en", "513 Yeongdong-daero, Seoul"),
+                "mapUrl", "https://maps.example/coex?a=1&b=2"));
+        String slug = defineEvent(uniqueSlug("mail-venue"), definition);
+        registerAs(slug, "김민준", "minjun@" + slug + ".example.com", "ko");
+        registerAs(slug, "Ann Lee", "ann@" + slug + ".example.com", "en");
+
+        MailParts ko = MailParts.of(awaitOnlyMailTo("minjun@" + slug + ".example.com"));
+        assertThat(ko.text()).contains("장소", "코엑스", "서울특별시 강남구 영동대로 513", "지도 열기: https://maps.example/coex?a=1&b=2");
+        assertThat(ko.html()).contains("코엑스", "href=\"https://maps.example/coex?a=1&amp;b=2\"", "내 티켓");
+        MailParts en = MailParts.of(awaitOnlyMailTo("ann@" + slug + ".example.com"));
+        assertThat(en.text()).contains("Where", "COEX", "513 Yeongdong-daero, Seoul", "Open the map: https://maps.example/coex?a=1&b=2");
+        assertThat(en.calendarFileName()).endsWith(".ics");
+
+        for (MailParts mail : List.of(ko, en)) {
+            net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.data.CalendarBuilder()
+                    .build(new java.io.StringReader(mail.calendar()));
+            calendar.validate();
+            List<net.fortuna.ical4j.model.component.CalendarComponent> days =
+                    calendar.getComponents(net.fortuna.ical4j.model.Component.VEVENT);
+            assertThat(days).hasSize(2); // the two event days; nothing starred yet
+            String location = days.getFirst().getProperty(net.fortuna.ical4j.model.Property.LOCATION).orElseThrow().getValue();
+            assertThat(location).isIn("코엑스, 서울특별시 강남구 영동대로 513", "COEX, 513 Yeongdong-daero, Seoul");
+            assertThat(days.getFirst().getProperty(net.fortuna.ical4j.model.Property.DTSTART).orElseThrow().toString())
+                    .contains("20370514T080000");
+            assertThat(days.getFirst().getProperty(net.fortuna.ical4j.model.Property.DESCRIPTION).orElseThrow().getValue())
+                    .contains("https://maps.example/coex?a=1&b=2");
+        }
+    }
+
+    @Test
     void waitlistMailThenPromotionMailWhenAPlaceIsCancelled() throws Exception {
         String slug = defineEvent(uniqueSlug("mail"), eventDefinition(1, 5, 10, 10, 10, 10));
         JsonNode first = registerAs(slug, "First", "first@" + slug + ".example.com", "en");

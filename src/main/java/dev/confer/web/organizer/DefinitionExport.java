@@ -27,7 +27,7 @@ final class DefinitionExport {
                         x.speakers().stream().map(p -> new EventDefinition.Speaker(p.name(), p.company())).toList(),
                         x.description())).toList(),
                 s.booths().stream().map(b -> new EventDefinition.Booth(b.code(), b.sponsor(), b.location())).toList(),
-                s.venue() == null ? null : new EventDefinition.Venue(s.venue().name(), s.venue().address()), s.about(),
+                s.venue() == null ? null : new EventDefinition.Venue(s.venue().name(), s.venue().address(), s.venue().mapUrl()), s.about(),
                 new EventDefinition.Reminders(time(s.reminders().dayBefore()), time(s.reminders().morningOf())));
     }
 
