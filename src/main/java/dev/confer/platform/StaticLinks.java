@@ -73,6 +73,10 @@ class StaticLinks {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             if (isStatic(path)) {
                 boolean immutable = VERSIONED.matcher(path).find();
+                if (path.endsWith("-sw.js") && !response.containsHeader("Service-Worker-Allowed")) {
+                    // a service worker (e.g. My ticket's, js/ticket-sw.js) is registered for pages outside /js/
+                    response.setHeader("Service-Worker-Allowed", "/");
+                }
                 chain.doFilter(request, new StaticAnswer(response, immutable));
                 return;
             }

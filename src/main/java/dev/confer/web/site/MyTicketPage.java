@@ -37,6 +37,8 @@ import java.util.stream.Collectors;
 class MyTicketPage {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    /** When the page was made, as its saved copy says it offline ("5/14 08:12", event time). */
+    private static final DateTimeFormatter SAVED = DateTimeFormatter.ofPattern("M/d HH:mm");
 
     private final EventCatalog events;
     private final Registrations registrations;
@@ -44,9 +46,13 @@ class MyTicketPage {
     private final Checkins checkins;
     private final TicketHolder holder;
     private final AttendeeCards cards;
+    private final org.springframework.context.MessageSource messages;
+    private final java.time.Clock clock;
 
     MyTicketPage(EventCatalog events, Registrations registrations, Tickets tickets, Checkins checkins, TicketHolder holder,
-                 AttendeeCards cards) {
+                 AttendeeCards cards, org.springframework.context.MessageSource messages, java.time.Clock clock) {
+        this.messages = messages;
+        this.clock = clock;
         this.events = events;
         this.registrations = registrations;
         this.tickets = tickets;
@@ -80,8 +86,27 @@ class MyTicketPage {
             return new DayView(d, c, c == null ? null : CLOCK.format(c.checkedInAt().atZone(event.zone())));
         }).toList();
         model.addAttribute("days", days);
+        model.addAttribute("savedAt", SAVED.format(clock.instant().atZone(event.zone())));
+        model.addAttribute("manifestUrl", TicketHolder.url(slug, id, token, "/manifest.webmanifest"));
         cards.addTo(model, event, attendee);
         return "site/my-ticket";
+    }
+
+    /**
+     * Makes My ticket installable ("add to home screen"): it opens this holder's ticket, within the event's
+     * my-ticket pages, the scope of the service worker that keeps it for offline use (static/js/ticket-sw.js).
+     */
+    @GetMapping(value = "/e/{slug}/my-ticket/{id}/manifest.webmanifest", produces = "application/manifest+json")
+    @org.springframework.web.bind.annotation.ResponseBody
+    Map<String, Object> manifest(@PathVariable String slug, @PathVariable RegistrationId id,
+                                 @RequestParam(required = false) @Nullable String token, java.util.Locale locale) {
+        EventSchedule event = events.require(slug);
+        holder(event, id, token);
+        String name = messages.getMessage("site.ticket.title", null, locale) + " · " + event.name().in(locale);
+        return Map.of("name", name, "short_name", messages.getMessage("site.ticket.title", null, locale),
+                "lang", locale.getLanguage(), "start_url", ticketUrl(slug, id, token), "scope", "/e/" + slug + "/my-ticket/",
+                "display", "standalone", "background_color", "#ffffff", "theme_color", "#1747b3",
+                "icons", List.of(Map.of("src", "/favicon.svg", "sizes", "any", "type", "image/svg+xml", "purpose", "any")));
     }
 
     @GetMapping("/e/{slug}/my-ticket/{id}/cancel")
