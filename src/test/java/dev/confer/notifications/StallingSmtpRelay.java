@@ -24,6 +24,7 @@ public final class StallingSmtpRelay implements AutoCloseable {
     private final int targetPort;
     private volatile Duration stall;
     private final AtomicInteger held = new AtomicInteger();
+    private volatile boolean closedDoor;
 
     public StallingSmtpRelay(int targetPort, Duration stall) {
         this.targetPort = targetPort;
@@ -38,6 +39,15 @@ public final class StallingSmtpRelay implements AutoCloseable {
 
     public int port() {
         return listener.getLocalPort();
+    }
+
+    /** Until {@link #open()}, the server's greeting is held back: senders connect and wait, nothing is sent. */
+    public void hold() {
+        closedDoor = true;
+    }
+
+    public void open() {
+        closedDoor = false;
     }
 
     /** How many answers to the end of a mail were held back so far. */
@@ -88,6 +98,9 @@ public final class StallingSmtpRelay implements AutoCloseable {
             byte[] buffer = new byte[8192];
             int n;
             while ((n = in.read(buffer)) > 0) {
+                while (closedDoor) {
+                    Thread.sleep(10);
+                }
                 if (pending.get() > 0) {
                     pending.decrementAndGet();
                     held.incrementAndGet();
