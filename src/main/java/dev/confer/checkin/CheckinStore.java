@@ -100,11 +100,16 @@ class CheckinStore {
                 .params(registrationId.value(), day).query(ROW).optional();
     }
 
-    /** Marks the voucher redeemed if nobody has yet; empty when it was already redeemed or does not exist. */
+    /**
+     * Marks the voucher redeemed if nobody has yet and its registration still stands; empty when it was already
+     * redeemed, its registration was cancelled, or it does not exist.
+     */
     Optional<Row> redeem(long eventId, VoucherCode code, Instant at) {
         return jdbc.sql("""
                         UPDATE checkin SET voucher_redeemed_at = ?
                         WHERE event_id = ? AND day = ? AND voucher_no = ? AND voucher_redeemed_at IS NULL
+                          AND EXISTS (SELECT 1 FROM registration r
+                                      WHERE r.id = checkin.registration_id AND r.status = 'CONFIRMED')
                         RETURNING registration_id, day, checked_in_at, voucher_no, voucher_redeemed_at, seat_no""")
                 .params(Timestamp.from(at), eventId, code.day(), code.number())
                 .query(ROW).optional();

@@ -1,6 +1,7 @@
 package dev.confer.checkin;
 
 import dev.confer.shared.RegistrationId;
+import dev.confer.tickets.Tickets;
 import dev.confer.events.EventSchedule;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -15,9 +16,11 @@ import java.util.UUID;
 public class Checkins {
 
     private final JdbcClient jdbc;
+    private final Tickets tickets;
 
-    Checkins(JdbcClient jdbc) {
+    Checkins(JdbcClient jdbc, Tickets tickets) {
         this.jdbc = jdbc;
+        this.tickets = tickets;
     }
 
     public boolean checkedIn(RegistrationId registrationId, LocalDate day) {
@@ -38,7 +41,7 @@ public class Checkins {
                     EventSchedule.HallSeat hallSeat = seat == null ? null : event.day(day)
                             .map(EventSchedule.Day::keynote).flatMap(k -> k.seat(seat)).orElse(null);
                     return new AttendeeDay(day, rs.getTimestamp(2).toInstant(), hallSeat,
-                            voucher == null ? null : new VoucherCode(day, voucher).toString(), rs.getBoolean(4));
+                            voucher == null ? null : new VoucherCode(day, voucher).text(event, tickets), rs.getBoolean(4));
                 })
                 .list();
     }

@@ -122,7 +122,7 @@ public class DeskCheckin {
         RegistrationId id = attendee.id();
         return new CheckedIn(id, attendee.name(), attendee.company(), day.date(), first,
                 row.checkedInAt().atZone(event.zone()).toOffsetDateTime(),
-                row.voucherNo() == null ? null : new MealVoucher(new VoucherCode(day.date(), row.voucherNo()).toString()),
+                row.voucherNo() == null ? null : new MealVoucher(new VoucherCode(day.date(), row.voucherNo()).text(event, tickets)),
                 keynoteSeat(day, row.seatNo()),
                 "/api/v1/events/" + event.slug() + "/registrations/" + id + "/badge.pdf?day=" + day.date());
     }

@@ -5,6 +5,7 @@ import dev.confer.events.EventSchedule;
 import dev.confer.registration.Attendee;
 import dev.confer.registration.Registrations;
 import dev.confer.shared.Rejection;
+import dev.confer.tickets.Tickets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -24,7 +25,10 @@ class LunchVouchers {
     private final CheckinStore store;
     private final Registrations registrations;
 
-    LunchVouchers(CheckinStore store, Registrations registrations) {
+    private final Tickets tickets;
+
+    LunchVouchers(CheckinStore store, Registrations registrations, Tickets tickets) {
+        this.tickets = tickets;
         this.store = store;
         this.registrations = registrations;
     }
@@ -35,7 +39,7 @@ class LunchVouchers {
 
     /** Redeems a voucher on the day it was handed out; a day-one voucher buys no lunch on day two. */
     Redeemed redeem(EventSchedule event, String text, Instant at) {
-        VoucherCode code = VoucherCode.parse(event, text).orElseThrow(() -> Rejection.notFound("voucher.unknown", text));
+        VoucherCode code = VoucherCode.parse(event, tickets, text).orElseThrow(() -> Rejection.notFound("voucher.unknown", text));
         LocalDate today = event.localDate(at);
         if (!today.equals(code.day())) {
             throw Rejection.conflict("voucher.other-day", code, code.day(), today);
@@ -43,11 +47,15 @@ class LunchVouchers {
         CheckinStore.Row row = store.redeem(event.id(), code, at).orElseThrow(() -> {
             CheckinStore.Row existing = store.findByVoucher(event.id(), code)
                     .orElseThrow(() -> Rejection.notFound("voucher.unknown", code));
+            if (existing.voucherRedeemedAt() == null) {
+                // not redeemed, yet not redeemable: its registration was cancelled after the check-in
+                throw Rejection.conflict("voucher.cancelled", code);
+            }
             var redeemedAt = Objects.requireNonNull(existing.voucherRedeemedAt()).atZone(event.zone());
             return Rejection.conflict("voucher.already-redeemed", code, TIME.format(redeemedAt), redeemedAt.toLocalDate());
         });
         Attendee attendee = registrations.find(event, row.registrationId()).orElseThrow();
-        return new Redeemed(code.toString(), code.day(), attendee.id(), attendee.name(), attendee.company(),
+        return new Redeemed(code.text(event, tickets), code.day(), attendee.id(), attendee.name(), attendee.company(),
                 Objects.requireNonNull(row.voucherRedeemedAt()).atZone(event.zone()).toOffsetDateTime());
     }
 }

@@ -1,7 +1,10 @@
 package dev.confer.checkin;
 
 import dev.confer.events.EventSchedule;
+import dev.confer.tickets.Tickets;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,15 +12,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The code printed on a lunch voucher: the day's month and day, then the voucher's number that day,
- * e.g. {@code 0514-00042}. Short enough to read aloud at the canteen, unique per event day.
+ * The code printed on a lunch voucher: the day's month and day, the voucher's number that day and a seal only the
+ * event's key can make ({@link Tickets#seal}), e.g. {@code 0514-00042-K7QX2M}. The number is short enough to read
+ * aloud at the canteen and unique per event day; the seal makes the codes of other vouchers unguessable.
  */
 record VoucherCode(LocalDate day, int number) {
 
-    private static final Pattern TEXT = Pattern.compile("(\\d{2})(\\d{2})-(\\d{1,9})");
+    private static final Pattern TEXT = Pattern.compile("(\\d{2})(\\d{2})-(\\d{1,9})-([2-9A-Z]{6})");
 
-    static Optional<VoucherCode> parse(EventSchedule event, String code) {
-        Matcher m = TEXT.matcher(code.strip());
+    /** A code as printed, if it is well-formed, names a day of the event and carries the right seal. */
+    static Optional<VoucherCode> parse(EventSchedule event, Tickets tickets, String code) {
+        Matcher m = TEXT.matcher(code.strip().toUpperCase(Locale.ROOT));
         if (!m.matches()) {
             return Optional.empty();
         }
@@ -30,9 +35,21 @@ record VoucherCode(LocalDate day, int number) {
         return event.days().stream().map(EventSchedule.Day::date)
                 .filter(d -> d.getMonthValue() == month && d.getDayOfMonth() == dayOfMonth)
                 .findFirst()
-                .map(d -> new VoucherCode(d, number));
+                .map(d -> new VoucherCode(d, number))
+                .filter(v -> MessageDigest.isEqual(v.seal(event, tickets).getBytes(StandardCharsets.US_ASCII),
+                        m.group(4).getBytes(StandardCharsets.US_ASCII)));
     }
 
+    /** The code as printed, with its seal. */
+    String text(EventSchedule event, Tickets tickets) {
+        return this + "-" + seal(event, tickets);
+    }
+
+    private String seal(EventSchedule event, Tickets tickets) {
+        return tickets.seal(event, "voucher." + this);
+    }
+
+    /** Day and number only, e.g. {@code 0514-00042}: how staff read it aloud. */
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%02d%02d-%05d", day.getMonthValue(), day.getDayOfMonth(), number);

@@ -96,6 +96,33 @@ public class Tickets {
         return id;
     }
 
+    private static final char[] SEAL_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray(); // no 0/O, 1/I
+
+    /**
+     * A short check that only this event's private key can produce for {@code text} (six characters of its Ed25519
+     * signature, 30 bits): printed after a lunch voucher's number, it makes the next voucher's code unguessable
+     * while the number stays readable. Deterministic, so the same text always gets the same seal.
+     */
+    public String seal(EventSchedule event, String text) {
+        try {
+            Signature signer = signers.get().computeIfAbsent(event.id(), id -> newSigner(keys.of(event)));
+            signer.update(("seal." + text).getBytes(StandardCharsets.UTF_8));
+            byte[] signature = signer.sign();
+            long bits = 0;
+            for (int i = 0; i < 4; i++) {
+                bits = (bits << 8) | (signature[i] & 0xff);
+            }
+            char[] seal = new char[6];
+            for (int i = 0; i < seal.length; i++) {
+                seal[i] = SEAL_ALPHABET[(int) ((bits >>> (5 * i)) & 31)];
+            }
+            return new String(seal);
+        } catch (GeneralSecurityException e) {
+            signers.get().remove(event.id());
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The event's public key (X.509, base64) for scanners that verify tickets offline. */
     public String publicKey(EventSchedule event) {
         return Base64.getEncoder().encodeToString(keys.of(event).publicKey().getEncoded());

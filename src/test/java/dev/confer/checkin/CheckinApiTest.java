@@ -61,7 +61,7 @@ class CheckinApiTest extends ApiTest {
         assertThat(first.get("day").asString()).isEqualTo("2037-05-14");
         assertThat(first.get("firstToday").asBoolean()).isTrue();
         assertThat(first.get("checkedInAt").asString()).isEqualTo("2037-05-14T09:00:00+09:00");
-        assertThat(first.get("mealVoucher").get("code").asString()).isEqualTo("0514-00001");
+        assertThat(first.get("mealVoucher").get("code").asString()).matches("0514-00001-[2-9A-Z]{6}");
         assertThat(first.get("keynoteSeat").get("hall").asString()).isEqualTo("Hall D");
         assertThat(first.get("keynoteSeat").get("seat").asInt()).isEqualTo(1);
         assertThat(first.get("badgeUrl").asString())
@@ -76,7 +76,7 @@ class CheckinApiTest extends ApiTest {
         assertThat(checkedIn(slug, desk, ticket(b), MORNING).get("keynoteSeat").get("seat").asInt()).isEqualTo(2);
         // after the keynote has ended nobody gets a seat, though seats are left
         JsonNode afterKeynote = checkedIn(slug, desk, ticket(late), "2037-05-14T11:30:00+09:00");
-        assertThat(afterKeynote.get("mealVoucher").get("code").asString()).isEqualTo("0514-00003");
+        assertThat(afterKeynote.get("mealVoucher").get("code").asString()).matches("0514-00003-[2-9A-Z]{6}");
         assertThat(afterKeynote.get("keynoteSeat").isNull()).isTrue();
         // a scan made before the keynote ended (a desk that was offline) still gets the overflow seat
         JsonNode overflow = checkedIn(slug, desk, ticket(c), "2037-05-14T11:29:59+09:00");
@@ -84,13 +84,13 @@ class CheckinApiTest extends ApiTest {
         assertThat(overflow.get("keynoteSeat").get("seat").asInt()).isEqualTo(1);
         JsonNode noSeat = checkedIn(slug, desk, ticket(d), MORNING);
         assertThat(noSeat.get("keynoteSeat").isNull()).isTrue();
-        assertThat(noSeat.get("mealVoucher").get("code").asString()).isEqualTo("0514-00005");
+        assertThat(noSeat.get("mealVoucher").get("code").asString()).matches("0514-00005-[2-9A-Z]{6}");
 
         // day two: a new check-in with a new voucher and seat from that day's stock
         JsonNode dayTwo = checkedIn(slug, ADMIN, ticket(d), "2037-05-15T08:00:00+09:00");
         assertThat(dayTwo.get("day").asString()).isEqualTo("2037-05-15");
         assertThat(dayTwo.get("firstToday").asBoolean()).isTrue();
-        assertThat(dayTwo.get("mealVoucher").get("code").asString()).isEqualTo("0515-00001");
+        assertThat(dayTwo.get("mealVoucher").get("code").asString()).matches("0515-00001-[2-9A-Z]{6}");
         assertThat(dayTwo.get("keynoteSeat").get("hall").asString()).isEqualTo("Hall D");
 
         var event = schedule(slug);
@@ -211,6 +211,33 @@ class CheckinApiTest extends ApiTest {
     }
 
     @Test
+    void theNextVoucherCannotBeGuessedAndACancelledOneBuysNoLunch() {
+        String slug = defineEvent(uniqueSlug("chk"), eventDefinition(10, 0, 10, 2, 1, 100));
+        String desk = staffToken(slug, "DESK", null);
+        JsonNode a = register(slug, "Alice", "a@example.com");
+        JsonNode b = register(slug, "Bob", "b@example.com");
+        String first = checkedIn(slug, desk, ticket(a), MORNING).get("mealVoucher").get("code").asString();
+        String second = checkedIn(slug, desk, ticket(b), MORNING).get("mealVoucher").get("code").asString();
+        assertThat(first).startsWith("0514-00001-");
+        assertThat(second).startsWith("0514-00002-");
+        Map<String, String> lunchtime = Map.of("at", "2037-05-14T12:05:00+09:00");
+        // knowing one's own code does not give the next one: the seal differs and cannot be made without the key
+        assertThat(second.substring(11)).isNotEqualTo(first.substring(11));
+        assertThat(post("/api/v1/events/" + slug + "/meal-vouchers/0514-00002-" + first.substring(11) + "/redeem", desk, lunchtime)
+                .status()).isEqualTo(404);
+
+        Response cancel = call("DELETE", "/api/v1/events/" + slug + "/registrations/" + b.get("id").asString()
+                + "?token=" + b.get("manageToken").asString(), null, null);
+        assertThat(cancel.status()).as(cancel.text()).isEqualTo(200);
+        Response cancelled = post("/api/v1/events/" + slug + "/meal-vouchers/" + second + "/redeem", desk, lunchtime);
+        assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(409);
+        assertThat(cancelled.json().get("detail").asString()).contains("cancelled");
+        assertThat(checkins.dayCounts(schedule(slug)).getFirst().vouchersRedeemed()).isZero();
+        assertThat(post("/api/v1/events/" + slug + "/meal-vouchers/" + first.toLowerCase() + "/redeem", desk, lunchtime)
+                .status()).isEqualTo(200);
+    }
+
+    @Test
     void bindsOneNfcBadgePerAttendee() {
         String slug = defineEvent(uniqueSlug("chk"), eventDefinition(10, 0, 10, 2, 1, 100));
         String desk = staffToken(slug, "DESK", null);
@@ -278,7 +305,7 @@ class CheckinApiTest extends ApiTest {
         assertThat(checkins.dayCounts(schedule(slug))).containsExactly(
                 new DayCount(java.time.LocalDate.parse("2037-05-14"), 3, 50, 3, 0, 32, 3));
         JsonNode next = checkedIn(slug, desk, ticket(register(slug, "B", "b@example.com")), MORNING);
-        assertThat(next.get("mealVoucher").get("code").asString()).isEqualTo("0514-00004");
+        assertThat(next.get("mealVoucher").get("code").asString()).matches("0514-00004-[2-9A-Z]{6}");
         assertThat(next.get("keynoteSeat").get("hall").asString()).isEqualTo("Overflow E1");
         assertThat(next.get("keynoteSeat").get("seat").asInt()).isEqualTo(2);
     }

@@ -40,7 +40,7 @@ class CheckinConcurrencyTest extends ApiTest {
 
         Integer voucher() {
             JsonNode v = body.get("mealVoucher");
-            return v.isNull() ? null : Integer.parseInt(v.get("code").asString().substring(5));
+            return v.isNull() ? null : Integer.parseInt(v.get("code").asString().substring(5, 10));
         }
 
         Integer seat() {

@@ -79,7 +79,7 @@ class DeskBrowserTest extends StaffPagesTest {
         // the page answered with the same check-in the API keeps: one voucher, one seat
         Response again = post("/api/v1/events/" + slug + "/check-ins", desk, Map.of("ticket", ticket));
         assertThat(again.json().get("firstToday").asBoolean()).isFalse();
-        assertThat(again.json().get("mealVoucher").get("code").asString()).isEqualTo(voucherPrefix() + "-00001");
+        assertThat(again.json().get("mealVoucher").get("code").asString()).startsWith(voucherPrefix() + "-00001-");
     }
 
     @Test
