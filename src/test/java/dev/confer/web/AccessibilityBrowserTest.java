@@ -114,6 +114,11 @@ class AccessibilityBrowserTest extends StaffPagesTest {
             page.navigate("/e/" + slug + "/agenda?q=zzzz");
             assertThat(page.locator("#agenda-count")).hasText(t("세션 0개", "0 sessions"));
             audit(page, "agenda-none");
+            // with a ticket opened on this phone the list offers stars
+            page.navigate("/e/" + slug + "/my-ticket/" + arrived.get("id").asString() + "?token=" + arrived.get("manageToken").asString());
+            page.navigate("/e/" + slug + "/agenda");
+            assertThat(page.locator("#agenda-list")).hasAttribute("data-stars", "ready");
+            audit(page, "agenda-stars");
 
             page.navigate("/e/" + slug + "/sessions/S101");
             assertThat(page.locator("h1")).hasText(t("클라우드 네이티브 금융", "Cloud-native finance"));

@@ -49,6 +49,8 @@ class AgendaPage {
         model.addAttribute("day", shown);
         model.addAttribute("filter", filter);
         model.addAttribute("timetable", Timetable.of(event, shown, filter));
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(clock.withZone(event.zone()));
+        model.addAttribute("phone", PhoneAgenda.of(event, shown, filter, seats.all(event), now));
         model.addAttribute("tabs", event.days().stream().map(d -> new Tab(d.date(), agendaUrl(slug, d.date(), filter),
                 d.date().equals(shown))).toList());
         model.addAttribute("trackNames", event.tracks().stream()

@@ -94,7 +94,7 @@ class AgendaBrowserTest extends BrowserTest {
             screenshot(page, "site-agenda-en");
             assertScriptBudget(page);
 
-            page.locator("a.site-session[data-code=S101]").click();
+            page.locator("#agenda-list a.site-item[data-code=S101]").click(); // on a phone the agenda is a list (the grid is for wide screens)
             assertThat(page.locator("h1")).hasText("Moving core banking to the cloud");
             assertThat(page.locator("#session-room")).hasText("Room 301");
             assertThat(page.locator("#session-track")).hasText("Finance & Fintech");
