@@ -67,15 +67,21 @@ public final class LeadsCsv {
         csv.append("\r\n");
     }
 
+    /** A formula trigger at the start of the text or of anything a spreadsheet may take as a cell of its own. */
+    private static final java.util.regex.Pattern FORMULA = java.util.regex.Pattern.compile("(^|[;,\\t\\r\\n|])\\s*[=+\\-@]");
+
     static String cell(@Nullable String value) {
         if (value == null) {
             return "";
         }
         String text = value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text; // an attendee-typed "=HYPERLINK(...)" must stay text in the sponsor's Excel
+        boolean formula = FORMULA.matcher(text).find();
+        if (formula) {
+            // an attendee-typed "=HYPERLINK(...)" (or ";=1+1", which a spreadsheet splitting on ';' reads as a
+            // second cell) must stay text in the sponsor's Excel
+            text = "'" + text;
         }
-        if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0
+        if (text.indexOf(';') >= 0 || text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0
                 || !text.equals(text.strip())) {
             return '"' + text.replace("\"", "\"\"") + '"';
         }

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.beans.factory.annotation.Value;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -45,8 +46,11 @@ class AgendaController {
     private final CalendarFeed calendar;
     private final Clock clock;
 
+    private final String publicUrl;
+
     AgendaController(EventCatalog events, Agendas agendas, ManageTokens manageTokens, Registrations registrations,
-                     CalendarFeed calendar, Clock clock) {
+                     CalendarFeed calendar, Clock clock, @Value("${confer.public-url:}") String publicUrl) {
+        this.publicUrl = publicUrl;
         this.events = events;
         this.agendas = agendas;
         this.manageTokens = manageTokens;
@@ -133,7 +137,9 @@ class AgendaController {
                 + manageTokens.calendarKey(event, id);
     }
 
-    private static String baseUrl() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+    /** The configured public address (CONFER_PUBLIC_URL), so a forged Host header cannot point the feed elsewhere. */
+    private String baseUrl() {
+        return publicUrl.isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
+                : publicUrl.replaceAll("/+$", "");
     }
 }

@@ -16,5 +16,10 @@ class LeadsCsvTest {
         assertThat(LeadsCsv.cell("=1+1")).isEqualTo("'=1+1");
         assertThat(LeadsCsv.cell("+82 10")).isEqualTo("'+82 10");
         assertThat(LeadsCsv.cell("@sum")).isEqualTo("'@sum");
+        // a spreadsheet that splits on ';' (or '|', or tabs) would read what follows as a cell of its own
+        assertThat(LeadsCsv.cell(";=1+1")).isEqualTo("\"';=1+1\"");
+        assertThat(LeadsCsv.cell("ACME; =HYPERLINK(\"http://x\")")).startsWith("\"'ACME;");
+        assertThat(LeadsCsv.cell("a|@sum")).isEqualTo("'a|@sum");
+        assertThat(LeadsCsv.cell("Kim - CTO")).isEqualTo("Kim - CTO");
     }
 }

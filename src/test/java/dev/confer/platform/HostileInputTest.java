@@ -102,6 +102,21 @@ class HostileInputTest extends ApiTest {
     }
 
     @Test
+    void behindAnHttpsProxyCookiesAreSecureAndHstsIsSent() throws Exception {
+        HttpResponse<String> viaProxy = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .timeout(Duration.ofSeconds(30)).header("X-Forwarded-Proto", "https").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(viaProxy.statusCode()).isEqualTo(200);
+        assertThat(viaProxy.headers().firstValue("Strict-Transport-Security")).isPresent();
+        assertThat(viaProxy.headers().allValues("Set-Cookie")).isNotEmpty().allSatisfy(c -> assertThat(c).contains("Secure"));
+
+        HttpResponse<String> plain = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
+        assertThat(plain.headers().allValues("Set-Cookie")).allSatisfy(c -> assertThat(c).doesNotContain("Secure"));
+    }
+
+    @Test
     void aBodyLargerThanAllowedIsA413BeforeAnyWork() {
         String slug = defineEvent(uniqueSlug("big"), eventDefinition(10, 0, 10, 5, 5, 5));
         String name = "n".repeat(2 * 1024 * 1024);

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.beans.factory.annotation.Value;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -42,7 +43,11 @@ class MyAgendaPage {
     private final TicketHolder holder;
     private final Clock clock;
 
-    MyAgendaPage(EventCatalog events, Agendas agendas, ManageTokens manageTokens, TicketHolder holder, Clock clock) {
+    private final String publicUrl;
+
+    MyAgendaPage(EventCatalog events, Agendas agendas, ManageTokens manageTokens, TicketHolder holder, Clock clock,
+                 @Value("${confer.public-url:}") String publicUrl) {
+        this.publicUrl = publicUrl;
         this.events = events;
         this.agendas = agendas;
         this.manageTokens = manageTokens;
@@ -79,7 +84,8 @@ class MyAgendaPage {
         model.addAttribute("programme", programme(event, agenda, rooms));
         model.addAttribute("next", agendas.next(event, agenda, id).orElse(null));
         model.addAttribute("today", event.localDate(clock.instant()));
-        String feed = ServletUriComponentsBuilder.fromCurrentContextPath()
+        String feed = (publicUrl.isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath()
+                : org.springframework.web.util.UriComponentsBuilder.fromUriString(publicUrl.replaceAll("/+$", "")))
                 .path("/api/v1/events/{slug}/registrations/{id}/agenda.ics").queryParam("key", manageTokens.calendarKey(event, id))
                 .buildAndExpand(slug, id).encode().toUriString();
         model.addAttribute("calendarUrl", feed);
