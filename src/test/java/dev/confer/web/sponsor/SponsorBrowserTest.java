@@ -63,6 +63,12 @@ class SponsorBrowserTest extends StaffPagesTest {
             assertThat(page.locator("#lead-count")).hasText("2");
             page.reload();
             assertThat(page.locator("#leads tbody tr")).hasCount(2);
+            // on a phone each lead is a card: nothing runs off the screen, the e-mail included
+            Object leadsWidth = page.evaluate("() => document.getElementById('leads').scrollWidth");
+            assertThat(((Number) leadsWidth).intValue()).isLessThanOrEqualTo(PHONE_WIDTH);
+            Object emailRight = page.locator("#leads tbody tr").first().locator("td.lead-email a")
+                    .evaluate("a => a.getBoundingClientRect().right");
+            assertThat(((Number) emailRight).doubleValue()).isLessThanOrEqualTo(PHONE_WIDTH);
             screenshot(page, "sponsor-ko");
 
             String href = page.locator("#leads-csv").getAttribute("href");
