@@ -21,16 +21,22 @@ class Dashboard {
     /** A session is shown as nearly full from this share of its seats on. */
     static final int NEARLY_FULL_PERCENT = 90;
 
+    /** How many of the rooms running now the first screen lists, fullest first. */
+    static final int FULLEST_SHOWN = 5;
+
     private final EventFigures figures;
     private final Checkins checkins;
+    private final java.time.Clock clock;
 
-    Dashboard(EventFigures figures, Checkins checkins) {
+    Dashboard(EventFigures figures, Checkins checkins, java.time.Clock clock) {
         this.figures = figures;
         this.checkins = checkins;
+        this.clock = clock;
     }
 
     record View(EventSchedule event, Map<RegistrationStatus, Integer> registrations, List<EventFigures.DayFigures> days,
-                List<SessionFill> sessions, List<EventFigures.BoothFigures> booths, List<ArrivalsChart.DayChart> charts) {
+                List<SessionFill> sessions, List<EventFigures.BoothFigures> booths, List<ArrivalsChart.DayChart> charts,
+                List<SessionFill> fullestNow) {
 
         public int count(String status) {
             return registrations.getOrDefault(RegistrationStatus.valueOf(status), 0);
@@ -69,8 +75,14 @@ class Dashboard {
                 .sorted(Comparator.comparing((SessionFill s) -> s.figures().day()).thenComparing(SessionFill::start)
                         .thenComparing(s -> s.figures().room()))
                 .toList();
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(clock.withZone(event.zone()));
+        List<SessionFill> fullestNow = fill.stream()
+                .filter(s -> s.figures().day().equals(now.toLocalDate()) && !now.toLocalTime().isBefore(s.start())
+                        && now.toLocalTime().isBefore(s.end()))
+                .sorted(Comparator.comparingInt(SessionFill::percent).reversed().thenComparing(SessionFill::roomName))
+                .limit(FULLEST_SHOWN).toList();
         return new View(event, report.registrations(), report.days(), fill, report.booths(),
-                ArrivalsChart.of(event, checkins.arrivalsPer10Minutes(event)));
+                ArrivalsChart.of(event, checkins.arrivalsPer10Minutes(event)), fullestNow);
     }
 
 }

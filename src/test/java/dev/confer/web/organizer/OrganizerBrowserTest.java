@@ -3,8 +3,11 @@ package dev.confer.web.organizer;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import dev.confer.TestClock;
 import dev.confer.web.BrowserTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -18,6 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The organizer's pages in a real Chromium, in Korean and in English. */
 class OrganizerBrowserTest extends BrowserTest {
+
+    @Autowired
+    TestClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
 
     /** A definition with three mistakes: an unknown time zone, a session in an unknown room, a bad date. */
     @SuppressWarnings("unchecked")
@@ -171,8 +182,11 @@ class OrganizerBrowserTest extends BrowserTest {
     @Test
     void theDashboardShowsWhatWasDoneAndUpdatesWithoutReloadInEnglish() {
         String slug = busyEvent("dash-en").slug();
+        clock.set(java.time.Instant.parse("2037-05-14T04:10:00Z")); // 13:10 in Seoul: S101 runs, its room is full
         try (BrowserContext english = laptop("en-US")) {
             Page page = organizer(english, "/organizer/" + slug);
+            assertThat(page.locator("#fullest-now li").first().getAttribute("data-session")).isEqualTo("S101");
+            assertThat(page.locator("#fullest-now li[data-session=S101]").innerText()).contains("Room 301", "2 / 2 (100 %)", "full");
             assertThat(figure(page, "confirmed")).isEqualTo("3");
             assertThat(figure(page, "waitlisted")).isEqualTo("1");
             assertThat(figure(page, "cancelled")).isEqualTo("1");
