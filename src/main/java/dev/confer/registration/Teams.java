@@ -169,22 +169,27 @@ public class Teams {
                 status, positions);
     }
 
-    /** One SELECT for the whole team: 409 naming every member who is registered for the event already. */
+    /**
+     * One SELECT for the whole team: 409 when a member is registered for the event already. It names the first
+     * such member only (in the team's order), as a single registration with that address would: a team of 50
+     * probe addresses must not tell a stranger which of 50 people are registered in one request. The lead leaves
+     * that member out and sends again.
+     */
     private void refuseRegisteredMembers(EventSchedule event, List<NewTeam.Member> members) {
         List<String> registered = store.registered(event.id(), members.stream().map(m -> m.email().strip()).toList());
         if (registered.isEmpty()) {
             return;
         }
         List<String> keys = registered.stream().map(TeamValidation::key).toList();
-        List<Rejection.FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
-            if (keys.contains(TeamValidation.key(members.get(i).email()))) {
-                problems.add(new Rejection.FieldProblem("/members/" + i + "/email", "teams.member-registered",
-                        members.get(i).email().strip()));
+            int found = keys.indexOf(TeamValidation.key(members.get(i).email()));
+            if (found >= 0) {
+                String email = registered.get(found);
+                throw new Rejection(409, "teams.already-registered",
+                        List.of(new Rejection.FieldProblem("/members/" + i + "/email", "teams.member-registered", email)), email, 1)
+                        .withProperty("emails", List.of(email));
             }
         }
-        throw new Rejection(409, "teams.already-registered", problems, String.join(", ", registered), registered.size())
-                .withProperty("emails", registered);
     }
 
     private static Rejection noRoom(int placesLeft, int waitlistLeft, int members) {
