@@ -137,7 +137,12 @@ window.ConferFloor = (function () {
     show(where, verdict('PENDING', 'pending', text('pending'), [text('pending-detail')]));
     for (var i = 0; i < handlers.length; i++) {
       var local = handlers[i].before && handlers[i].before(scan);
-      if (local) { show(where, local); answered(where, local); return; }
+      if (local) {
+        Promise.resolve(local).catch(function () { return error('network'); }).then(function (node) {
+          if (mine === sequence) { show(where, node); answered(where, node); }
+        });
+        return;
+      }
     }
     var controller = new AbortController();
     var timer = setTimeout(function () { controller.abort(); }, TIMEOUT_MS);
@@ -153,7 +158,9 @@ window.ConferFloor = (function () {
     }).catch(function () {
       for (var i = 0; i < handlers.length; i++) {
         var local = handlers[i].unreachable && handlers[i].unreachable(scan);
-        if (local) { return { node: local }; }
+        if (local) {
+          return Promise.resolve(local).then(function (node) { return { node: node }; }, function () { return { node: error('network') }; });
+        }
       }
       return { node: error('network') };
     }).then(function (outcome) {

@@ -33,9 +33,9 @@ import java.util.UUID;
  * {@code tapId} (the tap table's key) or the check-in's client id (unique on the check-in row).
  */
 @Service
-class QueuedScans {
+public class QueuedScans {
 
-    static final int MAX_ACTIONS = 500;
+    public static final int MAX_ACTIONS = 500;
     /** How far ahead of the server's clock a device's clock may run before its times are not believed. */
     static final Duration SKEW = Duration.ofMinutes(2);
 
@@ -54,13 +54,13 @@ class QueuedScans {
     }
 
     /** One action's answer: the HTTP status and JSON body its own endpoint would have answered with. */
-    record Result(@Nullable String id, int status, Object body) {
+    public record Result(@Nullable String id, int status, Object body) {
     }
 
     private record Action(int index, JsonNode json, Instant at, @Nullable String atText) {
     }
 
-    List<Result> settle(EventSchedule event, Caller caller, @Nullable String device, List<JsonNode> actions, Locale locale) {
+    public List<Result> settle(EventSchedule event, Caller caller, @Nullable String device, List<JsonNode> actions, Locale locale) {
         Instant now = clock.instant();
         List<Action> ordered = new ArrayList<>();
         for (int i = 0; i < actions.size(); i++) {

@@ -78,6 +78,9 @@ class DoorBrowserTest extends StaffPagesTest {
             assertThat(verdict).hasAttribute("data-result", "ADMITTED");
             assertThat(verdict).hasClass(Pattern.compile("\\bok\\b"));
             assertThat(verdict.locator("h2")).hasText("Admitted");
+            assertThat(verdict).containsText("김민준"); // the verdict names the person
+            assertThat(verdict).hasAttribute("data-entry", "FIRST");
+            assertThat(verdict).containsText("First entry");
             assertThat(page.locator("#admitted")).hasText("Admitted 1 / 1");
             assertThat(page.locator("#scan")).isFocused();
             screenshot(page, "door-admitted-en");
@@ -139,6 +142,8 @@ class DoorBrowserTest extends StaffPagesTest {
             scan(page, minjun.get("ticket").asString());
             assertThat(page.locator("#verdict")).hasAttribute("data-result", "ADMITTED");
             assertThat(page.locator("#verdict h2")).hasText("입장 가능");
+            assertThat(page.locator("#verdict")).hasAttribute("data-entry", "REENTRY");
+            assertThat(page.locator("#verdict")).containsText("재입장");
             String next = page.locator("#tap-id").inputValue();
             assertThat(next).as("each answer brings a fresh tap id").isNotEqualTo(tapId);
             assertThat(page.locator("#admitted")).hasText("입장 2 / 5"); // a re-entry takes no second seat

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A scan that gets no good answer never leaves the previous person's verdict on the screen: a 500, a 401,
  * a network failure, a server that never answers and a token revoked while the page is open each show their
- * own error, after a visible pending state, with the field empty and focused for the next scan.
+ * own error, after a visible pending state, with the field empty and focused for the next scan. (These devices
+ * never got their offline list; with one, a scan with no answer is judged on the device: OfflineDoorBrowserTest.)
  */
 class FloorErrorsBrowserTest extends StaffPagesTest {
 
@@ -53,11 +54,12 @@ class FloorErrorsBrowserTest extends StaffPagesTest {
         assertThat(page.locator("#scan")).isFocused();
         assertThat(seen(page)).as("a pending state first, then this scan's verdict, never the last one")
                 .startsWith("PENDING").doesNotContain("ADMITTED").endsWith(result);
-        page.unrouteAll();
+        page.unroute("**/taps");
     }
 
     @Test
     void errorsReplaceTheLastVerdictAndSayWhatToDo() {
+        duringSession(14, 5); // S201 (14:00) admits
         duringSession(14, 5); // S201 (14:00) admits: a door admits only around its session
         String slug = defineEvent(uniqueSlug("floorerr"), todayDefinition(50, 10, 10, 10, 5));
         String desk = staffToken(slug, "DESK", null);
@@ -66,7 +68,8 @@ class FloorErrorsBrowserTest extends StaffPagesTest {
                 .isEqualTo(200);
         String ticket = minjun.get("ticket").asString();
         try (BrowserContext phone = phone("en-US")) {
-            Page page = open(phone, "/door/" + slug);
+            Page page = phone.newPage();
+            page.route("**/roster**", Route::abort); // no offline list on this device: a failed scan is an error, not a local verdict
             signIn(page, staffToken(slug, "DOOR", null));
             page.navigate("/door/" + slug + "/session/S201");
             page.locator("#scan").fill(ticket);
@@ -99,7 +102,8 @@ class FloorErrorsBrowserTest extends StaffPagesTest {
         JsonNode jiwoo = register(slug, "한지우", "jiwoo@example.com");
         JsonNode seoyeon = register(slug, "이서연", "seoyeon@example.com");
         try (BrowserContext laptop = laptop("ko-KR")) {
-            Page page = open(laptop, "/desk/" + slug);
+            Page page = laptop.newPage();
+            page.route("**/roster**", Route::abort);
             signIn(page, staffToken(slug, "DESK", null));
             page.navigate("/desk/" + slug);
             page.locator("#scan").fill(jiwoo.get("ticket").asString());
@@ -113,7 +117,7 @@ class FloorErrorsBrowserTest extends StaffPagesTest {
             assertThat(page.locator("#verdict")).hasAttribute("data-result", "NETWORK");
             assertThat(page.locator("#verdict")).containsText("네트워크를 확인하세요");
             assertThat(page.locator("#verdict")).not().containsText("한지우");
-            page.unrouteAll();
+            page.unroute("**/scan");
 
             long id = tokens.issued(slug).stream().filter(t -> t.role() == Role.DESK).findFirst().orElseThrow().id();
             tokens.revoke(slug, id);

@@ -1,0 +1,346 @@
+// Offline first for the desk, door and booth (see docs/architecture.md, "Floor devices offline"):
+// - the roster of the event in IndexedDB, fetched once and then as deltas every 30 s while online;
+// - the ticket's Ed25519 signature checked in the browser (WebCrypto) with the event's public key;
+// - when the network is down (or a scan gets no answer in 4 s) the scan is judged here, shown as an
+//   offline verdict, and queued with its own id and scan time; the queue is sent through the page's sync
+//   endpoint when the network returns, and the server settles it in scan-time order, each action once;
+// - a door admits offline against its own count: the seats the server reported last, minus its own offline
+//   admissions; the server settles at sync (admissions over capacity are counted there, never dropped);
+// - signing out wipes the roster, the queue and the cached pages.
+(function () {
+  'use strict';
+  var box = document.getElementById('floor-offline');
+  var floor = window.ConferFloor;
+  if (!box || !floor || !window.indexedDB) { return; }
+  var REFRESH_MS = 30000;
+  var BATCH = 500;
+  var kind = box.getAttribute('data-floor');          // desk | door | sponsor
+  var slug = box.getAttribute('data-slug');
+  var point = box.getAttribute('data-point') || null;  // session:S201, booth:B01
+  var zone = box.getAttribute('data-zone');
+  var dbName = 'confer-floor-' + slug + '-' + kind;
+  var db = null;
+  var key = null;
+  var rosterReady = false;
+  var syncing = false;
+  function t(name, arg) {
+    var v = box.getAttribute('data-t-' + name) || '';
+    return arg === undefined ? v : v.replace('{0}', arg);
+  }
+
+  // ---- IndexedDB: roster (by id), badges (nfcUid -> id), queue (by action id), meta (cursor, key, last sync, seen)
+  function open() {
+    return new Promise(function (resolve, reject) {
+      var request = indexedDB.open(dbName, 1);
+      request.onupgradeneeded = function () {
+        var d = request.result;
+        d.createObjectStore('roster', { keyPath: 'id' }).createIndex('nfcUid', 'nfcUid');
+        d.createObjectStore('queue', { keyPath: 'id' });
+        d.createObjectStore('meta');
+      };
+      request.onsuccess = function () { resolve(request.result); };
+      request.onerror = function () { reject(request.error); };
+    });
+  }
+  function tx(stores, mode, work) {
+    return new Promise(function (resolve, reject) {
+      var transaction = db.transaction(stores, mode);
+      var result;
+      transaction.oncomplete = function () { resolve(result); };
+      transaction.onerror = function () { reject(transaction.error); };
+      transaction.onabort = function () { reject(transaction.error); };
+      result = work(transaction);
+    });
+  }
+  function get(store, k) {
+    return new Promise(function (resolve, reject) {
+      var r = db.transaction(store).objectStore(store).get(k);
+      r.onsuccess = function () { resolve(r.result); };
+      r.onerror = function () { reject(r.error); };
+    });
+  }
+  function all(store) {
+    return new Promise(function (resolve, reject) {
+      var r = db.transaction(store).objectStore(store).getAll();
+      r.onsuccess = function () { resolve(r.result); };
+      r.onerror = function () { reject(r.error); };
+    });
+  }
+  function put(store, value, k) { return tx([store], 'readwrite', function (x) { x.objectStore(store).put(value, k); }); }
+  function byBadge(uid) {
+    return new Promise(function (resolve, reject) {
+      var r = db.transaction('roster').objectStore('roster').index('nfcUid').get(uid.toUpperCase());
+      r.onsuccess = function () { resolve(r.result); };
+      r.onerror = function () { reject(r.error); };
+    });
+  }
+
+  // ---- the status line: online or offline, queue length, last sync
+  var queueLength = 0;
+  var lastSync = null;
+  function time(iso) {
+    return new Intl.DateTimeFormat(document.documentElement.lang || undefined,
+      { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone: zone }).format(new Date(iso));
+  }
+  function status() {
+    var online = navigator.onLine;
+    box.setAttribute('data-online', online ? 'true' : 'false');
+    box.setAttribute('data-queue', String(queueLength));
+    box.setAttribute('data-roster', rosterReady ? 'ready' : 'loading');
+    box.querySelector('[data-net]').textContent = online ? t('online') : t('offline');
+    box.querySelector('[data-queued]').textContent = t('queued', String(queueLength));
+    box.querySelector('[data-synced]').textContent = lastSync ? t('synced', time(lastSync)) : t('never');
+    box.classList.toggle('offline', !online);
+  }
+  function countQueue() {
+    return all('queue').then(function (q) { queueLength = q.length; status(); return q; });
+  }
+
+  // ---- the roster: everything once, then deltas
+  function refresh() {
+    if (!navigator.onLine) { return Promise.resolve(); }
+    return get('meta', 'cursor').then(function (cursor) {
+      function page(since) {
+        var url = box.getAttribute('data-roster-url') + (since ? '?since=' + encodeURIComponent(since) : '');
+        return fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } }).then(function (r) {
+          if (!r.ok) { throw new Error('roster ' + r.status); }
+          return r.json();
+        }).then(function (answer) {
+          return tx(['roster', 'meta'], 'readwrite', function (x) {
+            var store = x.objectStore('roster');
+            answer.entries.forEach(function (e) {
+              if (e.nfcUid) { e.nfcUid = e.nfcUid.toUpperCase(); }
+              store.put(e);
+            });
+            x.objectStore('meta').put(answer.cursor, 'cursor');
+          }).then(function () { return answer.more ? page(answer.cursor) : null; });
+        });
+      }
+      return page(cursor);
+    }).then(function () {
+      rosterReady = true;
+      status();
+    }, function (err) { console.warn('Confer: the roster was not refreshed', err); status(); });
+  }
+
+  function loadKey() {
+    return get('meta', 'key').then(function (spki) {
+      var fresh = navigator.onLine ? fetch(box.getAttribute('data-key-url'), { credentials: 'omit' }).then(function (r) { return r.json(); })
+        .then(function (k) { return put('meta', k.publicKey, 'key').then(function () { return k.publicKey; }); }, function () { return spki; })
+        : Promise.resolve(spki);
+      return fresh;
+    }).then(function (spki) {
+      if (!spki || !crypto.subtle) { return null; }
+      var bytes = Uint8Array.from(atob(spki), function (c) { return c.charCodeAt(0); });
+      return crypto.subtle.importKey('spki', bytes, { name: 'Ed25519' }, false, ['verify']).then(function (k) { key = k; }, function () { return null; });
+    });
+  }
+
+  // ---- local verification: CF1.<slug>.<id, base64url>.<signature, base64url>
+  function b64url(text) {
+    var s = text.replace(/-/g, '+').replace(/_/g, '/');
+    while (s.length % 4) { s += '='; }
+    return Uint8Array.from(atob(s), function (c) { return c.charCodeAt(0); });
+  }
+  function uuidOf(bytes) {
+    var h = Array.prototype.map.call(bytes, function (x) { return (x + 0x100).toString(16).slice(1); }).join('');
+    return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
+  }
+  /** The roster entry a scanned text stands for, or a reason: 'forged', 'unknown'. */
+  function identify(text) {
+    if (text.indexOf('.') < 0) {
+      return byBadge(text).then(function (e) { return e ? { entry: e, credential: { nfcUid: text } } : { reason: 'unknown' }; });
+    }
+    var parts = text.split('.');
+    if (parts.length !== 4 || parts[0] !== 'CF1' || parts[1] !== slug || !key) { return Promise.resolve({ reason: 'forged' }); }
+    var id;
+    var signature;
+    try {
+      var raw = b64url(parts[2]);
+      if (raw.length !== 16) { return Promise.resolve({ reason: 'forged' }); }
+      id = uuidOf(raw);
+      signature = b64url(parts[3]);
+    } catch (err) {
+      return Promise.resolve({ reason: 'forged' });
+    }
+    var body = new TextEncoder().encode(parts.slice(0, 3).join('.'));
+    return crypto.subtle.verify({ name: 'Ed25519' }, key, signature, body).then(function (good) {
+      if (!good) { return { reason: 'forged' }; }
+      return get('roster', id).then(function (e) { return e ? { entry: e, credential: { ticket: text } } : { reason: 'unknown' }; });
+    }, function () { return { reason: 'forged' }; });
+  }
+
+  function today() {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  }
+
+  // ---- a door's own count while offline
+  var seatsBox = function () { return document.getElementById('admitted'); };
+  function offlineAdmissions(q) {
+    return q.filter(function (a) { return a.kind === 'tap' && a.point === point && a.local === 'ADMITTED' && a.seat; }).length;
+  }
+  function showLocalSeats(q) {
+    var p = seatsBox();
+    if (!p || !p.hasAttribute('data-capacity')) { return; }
+    var admitted = Number(p.getAttribute('data-admitted')) + offlineAdmissions(q);
+    p.textContent = (p.getAttribute('data-template') || '{0} / {1}').replace('{0}', admitted).replace('{1}', p.getAttribute('data-capacity'));
+  }
+
+  /** Judges one scan here, queues it, and returns the verdict to show. */
+  function judge(scan) {
+    return identify(scan.text).then(function (found) {
+      if (found.reason) {
+        return { result: found.reason === 'forged' ? 'FORGED' : 'UNKNOWN', css: 'no', title: t(found.reason), lines: [t(found.reason + '-detail')] };
+      }
+      var e = found.entry;
+      var who = [{ css: 'verdict-name', text: e.name }, e.company];
+      if (e.status === 'CANCELLED') { return { result: 'CANCELLED', css: 'no', title: t('cancelled'), lines: who.concat([t('cancelled-detail')]) }; }
+      if (e.status !== 'CONFIRMED') { return { result: 'NOT_CONFIRMED', css: 'no', title: t('not-confirmed'), lines: who }; }
+      var day = today();
+      var action = { id: scan.id, at: scan.at, credential: found.credential, registration: e.id };
+      if (kind === 'desk') {
+        var already = (e.checkedInDays || []).indexOf(day) >= 0;
+        action.kind = 'check-in';
+        action.local = already ? 'ALREADY' : 'CHECKED_IN';
+        e.checkedInDays = (e.checkedInDays || []).concat(already ? [] : [day]);
+        return tx(['queue', 'roster'], 'readwrite', function (x) { x.objectStore('queue').put(action); x.objectStore('roster').put(e); })
+          .then(function () {
+            return already ? { result: 'ALREADY', css: 'warn', title: t('already'), lines: who }
+              : { result: 'CHECKED_IN', css: 'ok', title: t('checked-in'), lines: who.concat([t('desk-note')]) };
+          });
+      }
+      if ((e.checkedInDays || []).indexOf(day) < 0) {
+        return { result: 'NOT_CHECKED_IN', css: 'warn', title: t('not-checked-in'), lines: who.concat([t('not-checked-in-detail')]) };
+      }
+      action.kind = 'tap';
+      action.point = point;
+      return all('queue').then(function (q) {
+        var before = q.some(function (a) { return a.kind === 'tap' && a.point === point && a.registration === e.id && a.local === 'ADMITTED'; });
+        var p = seatsBox();
+        if (kind === 'door' && p && p.hasAttribute('data-capacity') && !before) {
+          var left = Number(p.getAttribute('data-capacity')) - Number(p.getAttribute('data-admitted')) - offlineAdmissions(q);
+          if (left <= 0) {
+            return { result: 'FULL', css: 'no', title: t('full'), lines: who.concat([t('full-detail')]) };
+          }
+        }
+        action.local = 'ADMITTED';
+        action.seat = !before;
+        return put('queue', action).then(function () {
+          q.push(action);
+          showLocalSeats(q);
+          var title = kind === 'sponsor' ? t('recorded') : before ? t('reentry') : t('admitted');
+          return { result: 'ADMITTED', entry: before ? 'REENTRY' : 'FIRST', css: 'ok', title: title, lines: who };
+        });
+      });
+    }).then(function (v) {
+      var node = floor.verdict(v.result, v.css, v.title, v.lines.concat([t('queued-note')]));
+      node.setAttribute('data-offline', 'true');
+      if (v.entry) { node.setAttribute('data-entry', v.entry); }
+      countQueue();
+      return node;
+    });
+  }
+
+  floor.use({
+    before: function (scan) { return !navigator.onLine && scan && rosterReady ? judge(scan) : null; },
+    unreachable: function (scan) { return scan && rosterReady ? judge(scan) : null; }
+  });
+
+  // ---- sync: the queue, oldest first, 500 a call; each answered action leaves the queue
+  function device() {
+    var name = localStorage.getItem('confer-device');
+    if (!name) { name = kind + '-' + floor.uuid().slice(0, 8); localStorage.setItem('confer-device', name); }
+    return name;
+  }
+  function wire(a) {
+    var out = { id: a.id, kind: a.kind, at: a.at };
+    if (a.kind === 'tap') { out.tapId = a.id; out.point = a.point; out.credential = a.credential; }
+    else { out.ticket = a.credential.ticket || null; out.nfcUid = a.credential.nfcUid || null; out.desk = 'web'; }
+    return out;
+  }
+  function sync() {
+    if (syncing || !navigator.onLine) { return Promise.resolve(); }
+    syncing = true;
+    return all('queue').then(function (q) {
+      q.sort(function (a, b) { return a.at < b.at ? -1 : a.at > b.at ? 1 : 0; });
+      function next(rest) {
+        if (!rest.length) { return null; }
+        var batch = rest.slice(0, BATCH);
+        return fetch(box.getAttribute('data-sync-url'), {
+          method: 'POST', credentials: 'same-origin',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-TOKEN': floor.csrf() },
+          body: JSON.stringify({ device: device(), actions: batch.map(wire) })
+        }).then(function (r) {
+          if (!r.ok) { throw new Error('sync ' + r.status); }
+          return r.json();
+        }).then(function (answer) {
+          return tx(['queue'], 'readwrite', function (x) {
+            (answer.results || []).forEach(function (res) {
+              if (res.status < 500 && res.status !== 429) { x.objectStore('queue').delete(res.id); }
+            });
+          }).then(function () { return next(rest.slice(BATCH)); });
+        });
+      }
+      return next(q);
+    }).then(function () {
+      lastSync = new Date().toISOString();
+      return put('meta', lastSync, 'lastSync');
+    }).then(countQueue, function () { return countQueue(); })
+      .then(function () { syncing = false; box.setAttribute('data-synced-at', lastSync || ''); }, function () { syncing = false; });
+  }
+
+  function online() { status(); sync().then(refresh).then(loadKey); }
+
+  // ---- sign-out wipes what this device holds
+  document.addEventListener('submit', function (e) {
+    var f = e.target;
+    if (!f.action || !/\/logout$/.test(f.action) || f.hasAttribute('data-wiped')) { return; }
+    e.preventDefault();
+    if (db) { db.close(); }
+    var done = function () { f.setAttribute('data-wiped', ''); f.submit(); };
+    var wipe = indexedDB.deleteDatabase(dbName);
+    wipe.onsuccess = wipe.onerror = wipe.onblocked = function () {
+      if (navigator.serviceWorker && navigator.serviceWorker.controller) { navigator.serviceWorker.controller.postMessage({ type: 'wipe' }); }
+      if (window.caches) { caches.delete('confer-floor-v1').then(done, done); } else { done(); }
+    };
+  }, true);
+
+  // ---- installable, and the page shell cached by the service worker
+  var manifest = document.createElement('link');
+  manifest.rel = 'manifest';
+  manifest.href = box.getAttribute('data-manifest');
+  manifest.crossOrigin = 'use-credentials';
+  document.head.appendChild(manifest);
+  if (navigator.serviceWorker) {
+    navigator.serviceWorker.register(box.getAttribute('data-sw'), { scope: box.getAttribute('data-scope') }).then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (registration) {
+      var urls = [location.pathname];
+      Array.prototype.forEach.call(document.querySelectorAll('script[src], link[rel="stylesheet"], link[rel="icon"]'), function (el) {
+        urls.push(el.src || el.href);
+      });
+      var zxing = document.querySelector('[data-zxing]');
+      if (zxing) { urls.push(zxing.getAttribute('data-zxing')); }
+      if (registration.active) { registration.active.postMessage({ type: 'cache', urls: urls }); }
+      navigator.serviceWorker.addEventListener('message', function (m) {
+        if (m.data && m.data.type === 'cached') { box.setAttribute('data-shell', 'cached'); }
+      });
+    }).catch(function () { /* no offline shell on this browser: the page still works online */ });
+  }
+
+  open().then(function (d) {
+    db = d;
+    return get('meta', 'lastSync');
+  }).then(function (last) {
+    lastSync = last || null;
+    return countQueue();
+  }).then(function (q) {
+    return get('meta', 'cursor').then(function (c) { rosterReady = !!c; showLocalSeats(q); });
+  }).then(loadKey).then(function () {
+    status();
+    online();
+    window.addEventListener('online', online);
+    window.addEventListener('offline', status);
+    setInterval(function () { if (navigator.onLine) { sync().then(refresh); } }, REFRESH_MS);
+  }).catch(function (err) { console.warn('Confer: offline mode is not available', err); status(); });
+})();
