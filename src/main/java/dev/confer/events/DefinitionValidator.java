@@ -331,8 +331,16 @@ final class DefinitionValidator {
             problem(at, "definition.not-negative");
             return 0;
         }
+        if (value > LARGEST_COUNT) {
+            // no summit has more; sums of several counts (keynote halls, shards) then never overflow an int
+            problem(at, "definition.too-large", LARGEST_COUNT);
+            return 0;
+        }
         return value;
     }
+
+    /** The largest capacity, waitlist, voucher stock or seat count a definition may give. */
+    static final int LARGEST_COUNT = 1_000_000;
 
     private @Nullable LocalDate date(String at, @Nullable String value) {
         if (value == null) {

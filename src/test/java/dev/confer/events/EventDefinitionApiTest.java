@@ -79,6 +79,21 @@ class EventDefinitionApiTest extends ApiTest {
     }
 
     @Test
+    void countsTooLargeForAnyEventAreRefusedNotOverflowed() {
+        String slug = uniqueSlug("huge");
+        Map<String, Object> def = new LinkedHashMap<>(eventDefinition(10, 0, 10, 5, 5, 5));
+        def.put("days", List.of(Map.of("date", "2037-05-14", "doorsOpen", "08:00", "end", "18:00", "mealVouchers", 10,
+                "keynote", Map.of("start", "10:00", "end", "11:30", "halls", List.of(
+                        Map.of("name", "A", "seats", 2_000_000_000), Map.of("name", "B", "seats", 2_000_000_000))))));
+        def.put("capacity", 2_147_483_647);
+        Response r = call("PUT", "/api/v1/events/" + slug, ADMIN, def);
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        assertThat(r.json().get("errors").valueStream().map(e -> e.get("pointer").asString()).toList())
+                .contains("/capacity", "/days/0/keynote/halls/0/seats", "/days/0/keynote/halls/1/seats");
+        assertThat(get("/api/v1/events/" + slug, null).status()).isEqualTo(404);
+    }
+
+    @Test
     void unknownEventIs404WithDetail() {
         Response r = get("/api/v1/events/no-such-event", null);
         assertThat(r.status()).isEqualTo(404);
