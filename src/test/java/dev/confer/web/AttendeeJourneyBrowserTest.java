@@ -160,6 +160,9 @@ class AttendeeJourneyBrowserTest extends BrowserTest {
         for (Object s : (List<Object>) def.get("sessions")) {
             Map<String, Object> session = new LinkedHashMap<>((Map<String, Object>) s);
             session.put("day", today);
+            // all day, like the doors: a session's door admits only while it runs (from 30 minutes before)
+            session.put("start", "00:00");
+            session.put("end", "23:59");
             sessions.add(session);
         }
         def.put("sessions", List.of(sessions.getFirst()));
