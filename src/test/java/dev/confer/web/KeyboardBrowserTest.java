@@ -113,6 +113,8 @@ class KeyboardBrowserTest extends StaffPagesTest {
             page.keyboard().type("서연");
             assertThat(page.locator("#search-results li")).hasCount(1);
             assertThat(page.locator("#search")).isFocused();
+            page.keyboard().press("Tab"); // the search form's own button (it also works without scripts)
+            assertThat(page.locator("form[role=search] button[type=submit]")).isFocused();
             page.keyboard().press("Tab");
             assertThat(page.locator("#search-results li button")).isFocused();
             assertVisibleFocus(page, "the result's check-in button");
