@@ -29,8 +29,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 
 /**
  * The personal agenda over HTTP, for the holder of the registration's manage token (or the organizer), and

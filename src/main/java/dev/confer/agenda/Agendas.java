@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Each attendee's own agenda: starring sessions, the team's plan where they starred nothing, clashes, the

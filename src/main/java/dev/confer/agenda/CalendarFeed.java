@@ -14,7 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * An attendee's agenda as an iCalendar feed (RFC 5545) that calendar apps subscribe to and poll: one event

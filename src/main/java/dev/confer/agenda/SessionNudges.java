@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The e-mail shortly before a session, for attendees who asked for it and have the session on their agenda

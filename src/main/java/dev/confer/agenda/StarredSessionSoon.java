@@ -1,7 +1,6 @@
 package dev.confer.agenda;
 
 import dev.confer.shared.RegistrationId;
-import java.util.UUID;
 
 /**
  * A session an attendee starred, and asked to be told about, starts in about 15 minutes. Published once

@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /** The plan of the team an attendee belongs to, as their agenda and the nudges before sessions read it. */
 @Component

@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
-import java.util.UUID;
 
 /** The badge an attendee wears, in their own language, with the keynote seat they got that day. */
 @Service

@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Writes a claimed mail in the attendee's language from the registration, the event and the ticket as they are now. */

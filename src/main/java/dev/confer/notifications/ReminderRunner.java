@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * One run of a reminder, as db-scheduler calls it at the reminder's moment (or late, after downtime):

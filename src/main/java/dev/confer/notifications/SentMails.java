@@ -7,7 +7,6 @@ import org.springframework.stereotype.Service;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /** The notifications module's API for the organizer's mail box: the mails sent or kept, newest first. */
 @Service

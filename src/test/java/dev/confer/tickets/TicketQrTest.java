@@ -11,7 +11,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

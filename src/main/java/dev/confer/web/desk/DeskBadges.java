@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.UUID;
 
 /** After a check-in: the printed badge (PDF) and the NFC chip in it, bound to the attendee. */
 @Controller

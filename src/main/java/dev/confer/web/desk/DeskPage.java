@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * The registration desk in a browser: a USB scanner types the QR text into the scan field, or the camera

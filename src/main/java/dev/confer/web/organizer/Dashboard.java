@@ -6,7 +6,6 @@ import dev.confer.registration.RegistrationStatus;
 import dev.confer.stats.EventFigures;
 import org.springframework.stereotype.Component;
 
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Comparator;
 import java.util.List;

@@ -24,7 +24,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The registration form. It shows the state before submit (open, waitlist only, full, closed) and never

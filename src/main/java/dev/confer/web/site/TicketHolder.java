@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import java.util.UUID;
 
 /**
  * The pages under My ticket open with the manage token from the mail: a wrong token and a wrong id get the
