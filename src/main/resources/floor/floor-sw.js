@@ -38,7 +38,9 @@ function networkFirst(request) {
         var copy = response.clone();
         caches.open(CACHE).then(function (cache) { return cache.put(request.url, copy); });
         resolve(response);
-      } else if (response.status === 401 || response.status === 403 || response.redirected) {
+      } else if (response.type === 'opaqueredirect' || response.redirected
+          || response.status === 401 || response.status === 403 || (response.status >= 300 && response.status < 400)) {
+        // a navigation's redirect (to the sign-in page) reaches us opaque: signed out, pass it on
         settled = true;
         resolve(response); // signed out: never show the old page instead
       } else {
