@@ -80,6 +80,9 @@ public class TeamVotes {
         // seats are read once, and only when a slot has candidates to show them for
         java.util.function.Supplier<Map<String, SeatsLeft.Seats>> left = TeamPlanner.memoize(() -> seats.all(event));
         Map<RegistrationId, String> names = team.members().stream().collect(Collectors.toMap(TeamMember::registrationId, TeamMember::name));
+        // voters are listed in the team's order, so two votes cast in the same instant always read the same way
+        Map<RegistrationId, Integer> order = new java.util.HashMap<>();
+        team.members().forEach(member -> order.putIfAbsent(member.registrationId(), order.size()));
         List<VoteStore.Vote> votes = store.votes(team.id());
         Map<String, List<TeamPlanner.Count>> counts = TeamPlanner.counts(team, votes);
         Map<String, List<VoteStore.Proposal>> proposals = store.proposals(team.id()).stream()
@@ -96,7 +99,9 @@ public class TeamVotes {
                     .filter(p -> event.session(p.sessionCode()).isPresent())
                     .map(p -> {
                         TeamPlanner.Count c = byCode.get(p.sessionCode());
-                        List<String> voters = c == null ? List.of() : c.voters().stream().map(names::get).toList();
+                        List<String> voters = c == null ? List.of() : c.voters().stream()
+                                .sorted(java.util.Comparator.comparingInt(id -> order.getOrDefault(id, Integer.MAX_VALUE)))
+                                .map(names::get).toList();
                         return new TeamBoard.Candidate(event.session(p.sessionCode()).orElseThrow(), voters.size(), voters,
                                 names.getOrDefault(p.proposedBy(), ""), left.get().get(p.sessionCode()), p.sessionCode().equals(plan));
                     })
