@@ -23,19 +23,32 @@ final class ConferJar {
     private final Path dataDir;
     private final Path logFile;
     private final Map<String, String> environment;
+    private final Path workingDirectory;
     private final int port = freePort();
     private Process process;
 
     ConferJar(Path dataDir, String logName, Map<String, String> environment) {
+        this(dataDir, logName, environment, Path.of("."));
+    }
+
+    /** The jar run from {@code workingDirectory} (the directory a user starts it in). */
+    ConferJar(Path dataDir, String logName, Map<String, String> environment, Path workingDirectory) {
         this.dataDir = dataDir.toAbsolutePath();
         this.logFile = Path.of("target", logName).toAbsolutePath();
         this.environment = environment;
+        this.workingDirectory = workingDirectory.toAbsolutePath();
     }
 
     /** Starts the jar and waits until its health answers UP (at most two minutes). */
     void start() throws Exception {
+        start(Duration.ofMinutes(2));
+    }
+
+    /** Starts the jar and waits until its health answers UP, at most {@code limit}. */
+    void start(Duration limit) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder pb = new ProcessBuilder(java, "-jar", Path.of("target", "confer.jar").toAbsolutePath().toString())
+                .directory(workingDirectory.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         pb.environment().put("SERVER_PORT", String.valueOf(port));
         pb.environment().put("CONFER_DATA_DIR", dataDir.toString());
@@ -43,7 +56,7 @@ final class ConferJar {
         pb.environment().put("CONFER_DEMO", "false");
         pb.environment().putAll(environment);
         process = pb.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 if (send("GET", "/actuator/health", null, Duration.ofSeconds(5)).statusCode() == 200) {
@@ -76,6 +89,10 @@ final class ConferJar {
 
     Path dataDir() {
         return dataDir;
+    }
+
+    Path logFile() {
+        return logFile;
     }
 
     HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
