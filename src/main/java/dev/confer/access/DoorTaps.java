@@ -7,6 +7,7 @@ import dev.confer.registration.Registrations;
 import dev.confer.shared.Caller;
 import dev.confer.shared.RegistrationId;
 import dev.confer.shared.Rejection;
+import dev.confer.shared.ScanTimes;
 import dev.confer.shared.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.retry.RetryPolicy;
@@ -18,8 +19,6 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -135,17 +134,6 @@ public class DoorTaps {
 
     /** When the tap happened (a scanner that was offline sends it later); now if the device did not say. */
     private Instant at(@Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return clock.instant();
-        }
-        try {
-            OffsetDateTime at = OffsetDateTime.parse(text.strip());
-            if (at.getYear() < 2000 || at.getYear() > 2199) {
-                throw Rejection.badRequest("access.bad-time", text); // PostgreSQL and java.sql cannot hold every year
-            }
-            return at.toInstant();
-        } catch (DateTimeParseException e) {
-            throw Rejection.badRequest("access.bad-time", text);
-        }
+        return ScanTimes.parse(text, clock, "access.bad-time");
     }
 }

@@ -4,6 +4,7 @@ import dev.confer.shared.RegistrationId;
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
 import dev.confer.shared.Rejection;
+import dev.confer.shared.ScanTimes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,8 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /** What the registration desk and the canteen send: ticket scans, voucher redemptions, badge bindings. */
@@ -80,17 +79,6 @@ class CheckinController {
     }
 
     private Instant scanTime(@Nullable String at) {
-        if (at == null || at.isBlank()) {
-            return clock.instant();
-        }
-        try {
-            OffsetDateTime time = OffsetDateTime.parse(at.strip());
-            if (time.getYear() < 2000 || time.getYear() > 2199) {
-                throw Rejection.badRequest("checkin.bad-time", at); // PostgreSQL and java.sql cannot hold every year
-            }
-            return time.toInstant();
-        } catch (DateTimeParseException e) {
-            throw Rejection.badRequest("checkin.bad-time", at);
-        }
+        return ScanTimes.parse(at, clock, "checkin.bad-time");
     }
 }
