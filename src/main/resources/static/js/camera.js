@@ -26,6 +26,7 @@ window.ConferCamera = (function () {
     var torchOn = false;
     var last = { text: null, at: 0 };
     var generation = 0;   // each start gets its own loop; an old loop notices and ends
+    var frames = 0;       // frames looked at since the page opened (data-frames: what a stalled camera was doing)
 
     function say(key) { status.textContent = startButton.getAttribute(key) || ''; }
 
@@ -109,6 +110,8 @@ window.ConferCamera = (function () {
       if (mine !== generation || !stream) { return; }
       lookOnce().then(function (text) {
         if (mine !== generation) { return; }
+        frames++;
+        if (frames % 10 === 1) { root.setAttribute('data-frames', String(frames)); }
         if (text) {
           var now = Date.now();
           if (text !== last.text || now - last.at > REPEAT_MS) {
@@ -137,6 +140,8 @@ window.ConferCamera = (function () {
       if (stopButton) { stopButton.hidden = false; }
       box.hidden = false;
       startButton.hidden = true;
+      // the picture in view: the worker aims by it, and a browser may pause a muted video it cannot see
+      if (box.scrollIntoView) { box.scrollIntoView({ block: 'nearest' }); }
       navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: 'environment' } }, audio: false })
         .then(function (s) {
           if (mine !== generation || !wanted) { s.getTracks().forEach(function (t) { t.stop(); }); return null; }

@@ -44,9 +44,9 @@ class DeskCameraBrowserTest extends StaffPagesTest {
                 assertThat(page.locator("#verdict")).hasAttribute("data-result", "CHECKED_IN",
                         new LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
             } catch (AssertionError e) {
-                System.out.println("desk camera state: " + page.evaluate(FakeCamera.STATE));
+                String state = String.valueOf(page.evaluate(FakeCamera.STATE));
                 screenshot(page, "desk-camera-stalled");
-                throw e;
+                throw new AssertionError("the desk camera found no code; its state: " + state + "\n" + e.getMessage(), e);
             }
             assertThat(page.locator("#verdict")).containsText("한지우");
             assertThat(page.locator("[data-camera]")).hasAttribute("data-camera", "scanning");

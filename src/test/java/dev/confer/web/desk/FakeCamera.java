@@ -51,7 +51,9 @@ public final class FakeCamera implements AutoCloseable {
     public static final String STATE = "() => { const v = document.getElementById('camera'); "
             + "return JSON.stringify({readyState: v.readyState, width: v.videoWidth, paused: v.paused, time: v.currentTime, "
             + "stream: !!v.srcObject, hidden: document.hidden, status: document.getElementById('camera-status').textContent, "
-            + "camera: document.querySelector('[data-camera]').getAttribute('data-camera'), zxing: !!window.ZXing}); }";
+            + "camera: document.querySelector('[data-camera]').getAttribute('data-camera'), "
+            + "frames: document.querySelector('[data-camera]').getAttribute('data-frames'), zxing: !!window.ZXing, "
+            + "verdict: (document.getElementById('verdict') || {}).outerHTML}); }";
 
     /** A few frames of the QR code, black on white in the middle of the picture, as raw YUV 4:2:0. */
     private static void writeVideoOf(BitMatrix qr, Path file) throws IOException {

@@ -36,9 +36,9 @@ class DoorCameraBrowserTest extends StaffPagesTest {
                 assertThat(page.locator("#verdict")).hasAttribute("data-result", "ADMITTED",
                         new LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
             } catch (AssertionError e) {
-                System.out.println("door camera state: " + page.evaluate(FakeCamera.STATE));
+                String state = String.valueOf(page.evaluate(FakeCamera.STATE));
                 screenshot(page, "door-camera-stalled");
-                throw e;
+                throw new AssertionError("the door camera found no code; its state: " + state + "\n" + e.getMessage(), e);
             }
             assertThat(page.locator("#admitted")).hasText("Admitted 1 / 5");
             assertThat(page.locator("[data-camera]")).hasAttribute("data-camera", "scanning");
