@@ -10,6 +10,7 @@ import dev.confer.shared.Rejection;
 import dev.confer.shared.ScanTimes;
 import dev.confer.shared.Role;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DuplicateKeyException;
@@ -41,6 +42,7 @@ public class DoorTaps {
     private final BoothVisits booths;
     private final Turnstile turnstile;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
     /**
      * A tap is one statement; it is tried again (three times in all) when it lost a race on a unique key to the
      * same attendee at another door, or when PostgreSQL chose it as a deadlock victim: the lost attempt changed nothing.
@@ -50,7 +52,8 @@ public class DoorTaps {
             .delay(Duration.ofMillis(1)).jitter(Duration.ofMillis(1)).build());
 
     DoorTaps(Credentials credentials, Checkins checkins, Registrations registrations, TapLog log, SessionSeats seats,
-             BoothVisits booths, Turnstile turnstile, Clock clock) {
+             BoothVisits booths, Turnstile turnstile, Clock clock, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.credentials = credentials;
         this.checkins = checkins;
         this.registrations = registrations;
@@ -87,7 +90,7 @@ public class DoorTaps {
         Optional<Attendee> person = registrations.find(event, attendee);
         TapAnswer.Who who = new TapAnswer.Who(person.map(Attendee::name).orElse(null), person.map(Attendee::company).orElse(null));
         boolean mayEnter = checkins.checkedIn(attendee, event.localDate(at)) && person.map(Attendee::isConfirmed).orElse(false);
-        return attempts.invoke(() -> {
+        TapAnswer answer = attempts.invoke(() -> {
             try {
                 if (point.isSession()) {
                     int seatsInDefinition = event.seatsAt(event.session(point.code()).orElseThrow());
@@ -107,6 +110,8 @@ public class DoorTaps {
                 throw e;
             }
         });
+        publisher.publishEvent(new TapRecorded(event.slug(), point.text(), answer.result(), at));
+        return answer;
     }
 
     /** The counts as they stand, for an answer that changed nothing. */

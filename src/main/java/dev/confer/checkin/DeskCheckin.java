@@ -8,6 +8,7 @@ import dev.confer.shared.LockConflicts;
 import dev.confer.shared.Rejection;
 import dev.confer.tickets.Tickets;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -36,9 +37,12 @@ public class DeskCheckin {
     private final CheckinStore store;
     private final Checkins checkins;
     private final RetryTemplate lockConflicts = LockConflicts.retrying(3);
+    private final ApplicationEventPublisher publisher;
 
-    DeskCheckin(Tickets tickets, Registrations registrations, CheckinStore store, Checkins checkins) {
+    DeskCheckin(Tickets tickets, Registrations registrations, CheckinStore store, Checkins checkins,
+                ApplicationEventPublisher publisher) {
         this.checkins = checkins;
+        this.publisher = publisher;
         this.tickets = tickets;
         this.registrations = registrations;
         this.store = store;
@@ -99,6 +103,7 @@ public class DeskCheckin {
         CheckinStore.Row row;
         if (first) {
             row = new CheckinStore.Row(id, day.date(), at, taken.get().voucherNo(), null, taken.get().seatNo());
+            publisher.publishEvent(new CheckinRecorded(event.slug(), desk, at));
         } else {
             row = store.find(id, day.date()).orElseThrow(() -> whyNotCheckedIn(event, id, day));
         }

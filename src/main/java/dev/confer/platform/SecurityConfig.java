@@ -40,7 +40,7 @@ class SecurityConfig {
     /** The API: bearer tokens on every request, no session, no cookies. */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, TokenHolders holders, MessageSource messages) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, TokenHolders holders, MessageSource messages, PlatformSettings settings) throws Exception {
         StaffAccess organizer = StaffAccess.organizerOr();
         http.securityMatcher("/api/**", "/v3/api-docs/**", "/actuator/**")
                 .csrf(c -> c.disable()) // bearer tokens only, no cookies: nothing for a cross-site request to ride on
@@ -83,6 +83,7 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/events/{slug}/booths/{code}/leads/**", "/api/v1/events/{slug}/booths/{code}/leads.csv").access(StaffAccess.organizerOr(Role.SPONSOR))
                         .requestMatchers("/api/v1/events/{slug}/stats/**").access(organizer)
                         .requestMatchers("/v3/api-docs/**", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus").access(new MetricsAccess(settings))
                         .anyRequest().access(organizer));
         return http.build();
     }
