@@ -52,6 +52,15 @@ public class DoorCounts {
         }).toList();
     }
 
+    /** Taps (any answer) at one point ({@code session:S101}, {@code booth:B01}) during the minute starting at {@code minute}. */
+    public record PointMinute(String point, java.time.Instant minute, int count) {
+    }
+
+    /** Taps per point and minute of scan time in {@code [from, to)}; empty minutes are left out. */
+    public List<PointMinute> tapsPerMinute(EventSchedule event, java.time.Instant from, java.time.Instant to) {
+        return taps.perMinute(event.id(), from, to);
+    }
+
     /** Every booth of the definition, in its order. */
     public List<BoothCount> booths(EventSchedule event) {
         Map<String, BoothVisits.Totals> totals = visits.totals(event.id());

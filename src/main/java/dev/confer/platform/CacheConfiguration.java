@@ -38,6 +38,9 @@ class CacheConfiguration {
                 .expireAfterAccess(Duration.ofHours(12)).build());
         caches.registerCustomCache("verified-tickets", Caffeine.newBuilder().recordStats().maximumSize(200_000)
                 .expireAfterAccess(Duration.ofHours(12)).build());
+        // the ops room's judged floor per event day (ops/OpsAlerts): recomputed from the scans at most every 10 s
+        caches.registerCustomCache("ops-floor", Caffeine.newBuilder().recordStats().maximumSize(100)
+                .expireAfterWrite(Duration.ofSeconds(10)).build());
         return caches;
     }
 }

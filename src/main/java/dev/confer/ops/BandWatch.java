@@ -1,0 +1,156 @@
+package dev.confer.ops;
+
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Judges a {@link SignalDay} minute by minute against learned bands and says which alerts opened and closed, in
+ * event time. Pure: the same counts give the same alerts, whether the day is live or replayed at any speed.
+ *
+ * <ul>
+ *   <li><b>Observed</b>: the median of the subject's last {@link #SMOOTHING} minutes, so one odd minute (a spike, a
+ *       scanner's hiccup) moves nothing.</li>
+ *   <li><b>Expected</b>: from the siblings when at least {@link #MIN_SIBLINGS} other subjects work that minute (their
+ *       levels now: a rush, lunch or a small second day moves every desk together, so nobody stands out); else from
+ *       the same minutes of an earlier day (±{@link #SEASON_WINDOW} minutes); else from the subject's own last
+ *       {@link #OWN_WINDOW} minutes. See {@link Band} for the width.</li>
+ *   <li><b>Alert</b>: opens when the observed level stays above or below the band for {@link #PERSISTENCE} minutes in a
+ *       row, or at once as SILENT when the subject counted nothing for so long that chance cannot explain it
+ *       (P(no count) = e<sup>-level</sup> per minute, so at least ln 10⁴ / level minutes, never fewer than
+ *       {@link #PERSISTENCE}); it closes in the first minute back inside the band or when the subject stops working.</li>
+ * </ul>
+ */
+final class BandWatch {
+
+    static final int SMOOTHING = 3;
+    static final int PERSISTENCE = 3;
+    static final int MIN_SIBLINGS = 3;
+    static final int SEASON_WINDOW = 5;
+    static final int OWN_WINDOW = 30;
+    /** A level below this (per minute) is too thin for silence to mean anything. */
+    static final double SILENCE_MIN_LEVEL = 0.3;
+    private static final double SILENCE_ODDS = Math.log(10_000);
+
+    enum Kind { ABOVE_BAND, BELOW_BAND, SILENT }
+
+    /** One alert of one subject; {@code closedAt} null while open; {@code observed} and the band are the latest seen while open. */
+    record Alert(String signal, String subject, Kind kind, Instant openedAt, @Nullable Instant closedAt, double observed,
+                 double expectedLo, double expectedHi) {
+
+        String id() {
+            return signal + ":" + subject + ":" + openedAt.getEpochSecond() / 60;
+        }
+    }
+
+    private BandWatch() {
+    }
+
+    static List<Alert> judge(SignalDay day) {
+        List<Alert> alerts = new ArrayList<>();
+        for (Map.Entry<String, int[]> entry : day.counts.entrySet()) {
+            alerts.addAll(judge(day, entry.getKey()));
+        }
+        alerts.sort(java.util.Comparator.comparing(Alert::openedAt).thenComparing(Alert::subject));
+        return alerts;
+    }
+
+    private static List<Alert> judge(SignalDay day, String subject) {
+        int[] counts = day.counts.get(subject);
+        boolean[] working = day.working.get(subject);
+        List<Alert> alerts = new ArrayList<>();
+        Alert open = null;
+        int highRun = 0;
+        int lowRun = 0;
+        int zeroRun = 0;
+        for (int t = 0; t < day.minutes; t++) {
+            if (!working[t]) {
+                if (open != null) {
+                    alerts.add(close(open, day.minute(t)));
+                    open = null;
+                }
+                highRun = lowRun = zeroRun = 0;
+                continue;
+            }
+            zeroRun = counts[t] == 0 ? zeroRun + 1 : 0;
+            Band band = expected(day, subject, t);
+            if (band == null) {
+                continue;
+            }
+            double observed = level(counts, working, t);
+            boolean silent = band.center() >= SILENCE_MIN_LEVEL
+                    && zeroRun >= Math.max(PERSISTENCE, Math.ceil(SILENCE_ODDS / band.center()));
+            boolean low = silent || band.below(observed);
+            boolean high = !low && band.above(observed);
+            highRun = high ? highRun + 1 : 0;
+            lowRun = low ? lowRun + 1 : 0;
+            if (open != null) {
+                boolean still = open.kind() == Kind.ABOVE_BAND ? high : low;
+                if (!still) {
+                    alerts.add(close(open, day.minute(t)));
+                    open = null;
+                } else {
+                    Kind kind = open.kind() == Kind.BELOW_BAND && silent ? Kind.SILENT : open.kind();
+                    open = new Alert(day.signal, subject, kind, open.openedAt(), null, observed, band.lo(), band.hi());
+                }
+            }
+            if (open == null) {
+                if (silent) {
+                    open = new Alert(day.signal, subject, Kind.SILENT, day.minute(t), null, observed, band.lo(), band.hi());
+                } else if (lowRun >= PERSISTENCE) {
+                    open = new Alert(day.signal, subject, Kind.BELOW_BAND, day.minute(t), null, observed, band.lo(), band.hi());
+                } else if (highRun >= PERSISTENCE) {
+                    open = new Alert(day.signal, subject, Kind.ABOVE_BAND, day.minute(t), null, observed, band.lo(), band.hi());
+                }
+            }
+        }
+        if (open != null) {
+            alerts.add(open);
+        }
+        return alerts;
+    }
+
+    private static Alert close(Alert open, Instant at) {
+        return new Alert(open.signal(), open.subject(), open.kind(), open.openedAt(), at, open.observed(), open.expectedLo(),
+                open.expectedHi());
+    }
+
+    /** The median of the last {@link #SMOOTHING} working minutes up to {@code t}. */
+    static double level(int[] counts, boolean[] working, int t) {
+        double[] window = new double[SMOOTHING];
+        int n = 0;
+        for (int m = t; m >= 0 && m > t - SMOOTHING; m--) {
+            if (working[m]) {
+                window[n++] = counts[m];
+            }
+        }
+        return n == 0 ? 0 : Band.median(java.util.Arrays.copyOf(window, n));
+    }
+
+    static @Nullable Band expected(SignalDay day, String subject, int t) {
+        List<Double> siblings = new ArrayList<>();
+        day.counts.forEach((other, counts) -> {
+            boolean[] working = day.working.get(other);
+            if (!other.equals(subject) && working[t] && (t == 0 || working[Math.max(0, t - SMOOTHING + 1)])) {
+                siblings.add(level(counts, working, t));
+            }
+        });
+        if (siblings.size() >= MIN_SIBLINGS) {
+            return Band.of(siblings.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        int[] history = day.history.get(subject);
+        if (history != null) {
+            double[] season = java.util.stream.IntStream.rangeClosed(t - SEASON_WINDOW, t + SEASON_WINDOW)
+                    .filter(m -> m >= 0 && m < history.length).mapToDouble(m -> history[m]).toArray();
+            return season.length == 0 ? null : Band.of(season);
+        }
+        int[] counts = day.counts.get(subject);
+        boolean[] working = day.working.get(subject);
+        double[] own = java.util.stream.IntStream.range(Math.max(0, t - OWN_WINDOW), t - SMOOTHING + 1)
+                .filter(m -> m >= 0 && working[m]).mapToDouble(m -> counts[m]).toArray();
+        return own.length < 10 ? null : Band.of(own);
+    }
+}

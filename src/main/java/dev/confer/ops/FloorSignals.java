@@ -1,0 +1,127 @@
+package dev.confer.ops;
+
+import dev.confer.access.DoorCounts;
+import dev.confer.checkin.Checkins;
+import dev.confer.events.EventSchedule;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The floor's signals of one event day, per minute of <em>event time</em> (the scan times devices recorded, not when
+ * the server heard of them): {@code arrivals} per desk and {@code taps} per room door. "Now" is the later of the clock
+ * and the last minute anybody scanned, so a day replayed at high speed, or synced late by offline devices, is judged
+ * exactly as the live day would have been. The minute still being filled is never judged.
+ */
+@Component
+class FloorSignals {
+
+    /** A door counts as working from this long before its session starts until the session ends. */
+    static final Duration DOOR_OPENS_BEFORE = Duration.ofMinutes(15);
+
+    private final Checkins checkins;
+    private final DoorCounts doors;
+    private final Clock clock;
+
+    FloorSignals(Checkins checkins, DoorCounts doors, Clock clock) {
+        this.checkins = checkins;
+        this.doors = doors;
+        this.clock = clock;
+    }
+
+    record Floor(LocalDate day, Instant now, List<SignalDay> signals) {
+    }
+
+    /** The day asked for, else the day whose doors are open now, else the first day. */
+    Optional<EventSchedule.Day> day(EventSchedule event, @Nullable LocalDate asked) {
+        if (asked != null) {
+            return event.day(asked);
+        }
+        return event.dayAt(clock.instant()).or(() -> event.days().stream().findFirst());
+    }
+
+    Floor of(EventSchedule event, EventSchedule.Day day) {
+        Instant open = event.instant(day.date(), day.doorsOpen());
+        Instant close = event.instant(day.date(), day.end());
+        int total = (int) Duration.between(open, close).toMinutes();
+        List<Checkins.DeskMinute> arrivals = checkins.arrivalsPerMinute(event, open, close);
+        List<DoorCounts.PointMinute> taps = doors.tapsPerMinute(event, open, close);
+        int lastScan = Math.max(arrivals.stream().mapToInt(a -> index(open, a.minute())).max().orElse(-1),
+                taps.stream().mapToInt(t -> index(open, t.minute())).max().orElse(-1));
+        int judged = Math.clamp(Math.max(lastScan, index(open, clock.instant())), 0, total); // minutes before "now"
+
+        SignalDay desks = new SignalDay("arrivals", open, judged);
+        perSubject(arrivals.stream().map(a -> new Count(deskName(a.desk()), index(open, a.minute()), a.count())).toList(), judged)
+                .forEach(desks::subject);
+        SignalDay rooms = new SignalDay("taps", open, judged);
+        Map<String, boolean[]> working = roomsWorking(event, day, open, judged);
+        Map<String, int[]> roomCounts = perSubject(taps.stream().filter(t -> t.point().startsWith("session:"))
+                .flatMap(t -> event.session(t.point().substring(8)).stream()
+                        .map(s -> new Count(s.room(), index(open, t.minute()), t.count())))
+                .toList(), judged);
+        working.forEach((room, on) -> rooms.subject(room, roomCounts.getOrDefault(room, new int[judged]), on));
+
+        earlierDay(event, day).ifPresent(before -> {
+            Instant beforeOpen = event.instant(before.date(), day.doorsOpen()); // same minute of day
+            Instant beforeClose = beforeOpen.plus(Duration.ofMinutes(total));
+            perSubject(checkins.arrivalsPerMinute(event, beforeOpen, beforeClose).stream()
+                    .map(a -> new Count(deskName(a.desk()), index(beforeOpen, a.minute()), a.count())).toList(), total)
+                    .forEach(desks::history);
+        });
+        Instant now = open.plus(Duration.ofMinutes(judged));
+        return new Floor(day.date(), now, List.of(desks, rooms));
+    }
+
+    private record Count(String subject, int minute, int count) {
+    }
+
+    private static Map<String, int[]> perSubject(List<Count> counts, int minutes) {
+        Map<String, int[]> series = new LinkedHashMap<>();
+        for (Count c : counts.stream().sorted(java.util.Comparator.comparing(Count::subject)).toList()) {
+            int[] s = series.computeIfAbsent(c.subject(), k -> new int[minutes]);
+            if (c.minute() >= 0 && c.minute() < minutes) {
+                s[c.minute()] += c.count();
+            }
+        }
+        return series;
+    }
+
+    /** Per room with a session that day: the minutes from {@link #DOOR_OPENS_BEFORE} its sessions until they end. */
+    private static Map<String, boolean[]> roomsWorking(EventSchedule event, EventSchedule.Day day, Instant open, int minutes) {
+        Map<String, boolean[]> working = new java.util.TreeMap<>();
+        for (EventSchedule.Session s : event.sessions()) {
+            if (!s.day().equals(day.date())) {
+                continue;
+            }
+            boolean[] on = working.computeIfAbsent(s.room(), r -> new boolean[minutes]);
+            int from = Math.max(0, index(open, event.instant(day.date(), s.start()).minus(DOOR_OPENS_BEFORE)));
+            int to = Math.min(minutes, index(open, event.instant(day.date(), s.end())));
+            for (int m = from; m < to; m++) {
+                on[m] = true;
+            }
+        }
+        return working;
+    }
+
+    private static Optional<EventSchedule.Day> earlierDay(EventSchedule event, EventSchedule.Day day) {
+        return event.days().stream().filter(d -> d.date().isBefore(day.date()))
+                .max(java.util.Comparator.comparing(EventSchedule.Day::date));
+    }
+
+    private static String deskName(String desk) {
+        return desk.isBlank() ? "unnamed" : desk;
+    }
+
+    private static int index(Instant open, Instant minute) {
+        return (int) Math.floorDiv(Duration.between(open, minute).getSeconds(), 60);
+    }
+
+}
