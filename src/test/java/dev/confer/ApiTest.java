@@ -171,10 +171,14 @@ public abstract class ApiTest {
         return r.json().get("token").asString();
     }
 
-    /** Registers someone and returns the 201 body (id, status, ticket, manageToken). */
+    /**
+     * Registers someone who consents to processing and to sharing their contact with the sponsors whose booths
+     * they visit, and returns the 201 body (id, status, ticket, manageToken).
+     */
     protected JsonNode register(String slug, String name, String email) {
         Response r = post("/api/v1/events/" + slug + "/registrations", null,
-                Map.of("name", name, "email", email, "company", "Hanbit", "jobTitle", "Engineer", "locale", "ko"));
+                Map.of("name", name, "email", email, "company", "Hanbit", "jobTitle", "Engineer", "locale", "ko",
+                        "consents", Map.of("processing", true, "sponsorSharing", true)));
         if (r.status() != 201) {
             throw new AssertionError("registration failed: " + r.status() + " " + r.text());
         }

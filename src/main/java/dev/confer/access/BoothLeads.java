@@ -16,8 +16,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The people who showed their badge at a booth, for that booth's sponsor or the organizer. Showing
- * the badge is the attendee's choice, which is the consent for the sponsor to take the contact home.
+ * The people who showed their badge at a booth and consented to share their contact with sponsors, for that
+ * booth's sponsor or the organizer. A visit by anyone else still counts (booth_lead keeps it, the booth's
+ * figures stay exact) but never names them here, nor once they withdrew, cancelled or were erased.
  */
 @Service
 public class BoothLeads {
@@ -45,7 +46,7 @@ public class BoothLeads {
         Map<dev.confer.shared.RegistrationId, Attendee> people = registrations.findAll(visitors.stream().map(BoothVisits.Visit::registrationId).toList())
                 .stream().collect(Collectors.toMap(Attendee::id, Function.identity()));
         return visitors.stream()
-                .filter(v -> people.containsKey(v.registrationId())) // gone once personal data was deleted
+                .filter(v -> people.containsKey(v.registrationId()) && people.get(v.registrationId()).sharesWithSponsors())
                 .map(v -> {
                     Attendee a = people.get(v.registrationId());
                     return new Lead(a.name(), a.company(), a.jobTitle(), a.email(), v.firstVisitAt(), v.lastVisitAt(), v.visits());

@@ -3,6 +3,8 @@ package dev.confer.access;
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
 import dev.confer.shared.Caller;
+import dev.confer.shared.PersonalDataViewed;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,8 +23,10 @@ class LeadsController {
     private final EventCatalog events;
     private final BoothLeads leads;
     private final MessageSource messages;
+    private final ApplicationEventPublisher publisher;
 
-    LeadsController(EventCatalog events, BoothLeads leads, MessageSource messages) {
+    LeadsController(EventCatalog events, BoothLeads leads, MessageSource messages, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.events = events;
         this.leads = leads;
         this.messages = messages;
@@ -30,13 +34,18 @@ class LeadsController {
 
     @GetMapping("/api/v1/events/{slug}/booths/{code}/leads")
     List<BoothLeads.Lead> leads(@PathVariable String slug, @PathVariable String code, @AuthenticationPrincipal Caller caller) {
-        return leads.of(events.require(slug), code, caller);
+        EventSchedule event = events.require(slug);
+        List<BoothLeads.Lead> found = leads.of(event, code, caller);
+        publisher.publishEvent(new PersonalDataViewed(event.id(), caller.actor(), "BOOTH_LEADS", found.size(), "booth " + code));
+        return found;
     }
 
     @GetMapping("/api/v1/events/{slug}/booths/{code}/leads.csv")
     ResponseEntity<byte[]> csv(@PathVariable String slug, @PathVariable String code, @AuthenticationPrincipal Caller caller,
                                Locale locale) {
         EventSchedule event = events.require(slug);
-        return LeadsCsv.download(event, code, leads.of(event, code, caller), messages, locale);
+        List<BoothLeads.Lead> found = leads.of(event, code, caller);
+        publisher.publishEvent(new PersonalDataViewed(event.id(), caller.actor(), "BOOTH_LEADS_CSV", found.size(), "booth " + code));
+        return LeadsCsv.download(event, code, found, messages, locale);
     }
 }

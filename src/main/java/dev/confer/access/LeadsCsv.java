@@ -43,12 +43,21 @@ public final class LeadsCsv {
     }
 
     public static byte[] write(List<String> headers, List<BoothLeads.Lead> leads, ZoneId zone) {
-        StringBuilder csv = new StringBuilder();
-        line(csv, headers.toArray(String[]::new));
+        List<String[]> rows = new java.util.ArrayList<>();
+        rows.add(headers.toArray(String[]::new));
         for (BoothLeads.Lead lead : leads) {
-            line(csv, lead.name(), lead.company(), lead.jobTitle(), lead.email(),
+            rows.add(new String[]{lead.name(), lead.company(), lead.jobTitle(), lead.email(),
                     TIME.format(lead.firstVisitAt().atZone(zone)), TIME.format(lead.lastVisitAt().atZone(zone)),
-                    Integer.toString(lead.visits()));
+                    Integer.toString(lead.visits())});
+        }
+        return file(rows);
+    }
+
+    /** Any table as such a file (the organizer's exports use it too): the first row is the headings. */
+    public static byte[] file(List<String[]> rows) {
+        StringBuilder csv = new StringBuilder();
+        for (String[] row : rows) {
+            line(csv, row);
         }
         byte[] text = csv.toString().getBytes(StandardCharsets.UTF_8);
         byte[] file = new byte[BOM.length + text.length];

@@ -82,12 +82,17 @@ public class Roster {
     }
 
     public Page since(EventSchedule event, @Nullable String since, boolean withEmail, int limit) {
-        Cursor cursor = Cursor.parse(since);
-        int size = Math.clamp(limit, 1, PAGE);
-        return Objects.requireNonNull(snapshot.execute(tx -> read(event, cursor, withEmail, size)));
+        return since(event, since, withEmail, limit, false);
     }
 
-    private Page read(EventSchedule event, Cursor cursor, boolean withEmail, int size) {
+    /** With {@code sharersOnly} (a sponsor's device) the name and company of anyone who does not share them are blank. */
+    public Page since(EventSchedule event, @Nullable String since, boolean withEmail, int limit, boolean sharersOnly) {
+        Cursor cursor = Cursor.parse(since);
+        int size = Math.clamp(limit, 1, PAGE);
+        return Objects.requireNonNull(snapshot.execute(tx -> read(event, cursor, withEmail, size, sharersOnly)));
+    }
+
+    private Page read(EventSchedule event, Cursor cursor, boolean withEmail, int size, boolean sharersOnly) {
         long[] horizon = jdbc.sql("""
                         SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint,
                                pg_snapshot_xmax(pg_current_snapshot())::text::bigint""")
@@ -110,7 +115,10 @@ public class Roster {
                             WHERE event_id = :event AND roster_xid >= CAST(:floor AS xid8)),
                         keyed AS (
                             SELECT rid, max(x::text::bigint) AS k FROM changed GROUP BY rid)
-                        SELECT r.id, r.status, r.name, r.company, r.email, b.nfc_uid, k.k,
+                        SELECT r.id, r.status,
+                               CASE WHEN :sharersOnly AND NOT r.sponsor_sharing THEN '' ELSE r.name END,
+                               CASE WHEN :sharersOnly AND NOT r.sponsor_sharing THEN NULL ELSE r.company END,
+                               r.email, b.nfc_uid, k.k,
                                ARRAY(SELECT c.day FROM checkin c WHERE c.registration_id = r.id ORDER BY c.day)
                         FROM keyed k
                         JOIN registration r ON r.id = k.rid AND r.event_id = :event
@@ -123,6 +131,7 @@ public class Roster {
                 .param("afterKey", c.afterKey())
                 .param("afterId", c.afterId() == null ? new UUID(0, 0) : c.afterId())
                 .param("limit", size + 1)
+                .param("sharersOnly", sharersOnly)
                 .query(rs -> {
                     List<LocalDate> days = new ArrayList<>();
                     java.sql.Array array = rs.getArray(8);

@@ -1,12 +1,15 @@
 package dev.confer.checkin;
 
 import dev.confer.events.EventCatalog;
+import dev.confer.events.EventSchedule;
 import dev.confer.shared.Caller;
+import dev.confer.shared.PersonalDataViewed;
 import dev.confer.shared.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,10 +21,12 @@ class RosterController {
 
     private final EventCatalog events;
     private final Roster roster;
+    private final ApplicationEventPublisher publisher;
 
-    RosterController(EventCatalog events, Roster roster) {
+    RosterController(EventCatalog events, Roster roster, ApplicationEventPublisher publisher) {
         this.events = events;
         this.roster = roster;
+        this.publisher = publisher;
     }
 
     /** Doors and booths verify and show name and company only; the desk also searches by e-mail. */
@@ -30,7 +35,13 @@ class RosterController {
                                        @RequestParam(required = false) @Nullable Integer limit,
                                        @AuthenticationPrincipal Caller caller) {
         boolean withEmail = caller.role() == Role.DESK || caller.role() == Role.ORGANIZER;
-        Roster.Page page = roster.since(events.require(slug), since, withEmail, limit == null ? Roster.PAGE : limit);
+        EventSchedule event = events.require(slug);
+        // a booth's device shows a visitor's name only if they share it with sponsors
+        Roster.Page page = roster.since(event, since, withEmail, limit == null ? Roster.PAGE : limit, caller.role() == Role.SPONSOR);
+        if (!page.entries().isEmpty()) {
+            publisher.publishEvent(new PersonalDataViewed(event.id(), caller.actor(), "ROSTER", page.entries().size(),
+                    withEmail ? "with e-mail" : null));
+        }
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(page); // personal data: no shared caches
     }
 }

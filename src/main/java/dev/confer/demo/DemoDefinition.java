@@ -46,7 +46,7 @@ final class DemoDefinition {
                 .toList();
         return new EventDefinition(template.name(), template.timezone(), template.capacity(), template.waitlist(), days,
                 template.rooms(), template.tracks(), sessions, template.booths(), template.venue(), template.about(),
-                template.reminders());
+                template.reminders(), template.privacy());
     }
 
     private static String date(LocalDate firstDay, @Nullable String offset) {

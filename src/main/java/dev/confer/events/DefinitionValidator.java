@@ -54,11 +54,12 @@ final class DefinitionValidator {
         EventSchedule.Venue venue = venue(def.venue());
         LocalizedText about = def.about() == null || def.about().isBlank() ? null : def.about();
         EventSchedule.Reminders reminders = reminders(def.reminders());
+        EventSchedule.Privacy privacy = privacy(def.privacy());
         if (!problems.isEmpty()) {
             return new Outcome(null, List.copyOf(problems));
         }
         return new Outcome(new EventSchedule(id, slug, name, zone, capacity, waitlist, days, rooms, tracks, sessions, booths,
-                venue, about, reminders), List.of());
+                venue, about, reminders, privacy), List.of());
     }
 
     private List<EventSchedule.Day> days(@Nullable List<EventDefinition.Day> input) {
@@ -292,6 +293,31 @@ final class DefinitionValidator {
     }
 
     /** Reminder times; either may be left out for its default (18:00 the day before, 07:00 each morning). */
+    private EventSchedule.@Nullable Privacy privacy(EventDefinition.@Nullable Privacy input) {
+        if (input == null) {
+            return null;
+        }
+        if (input.controller() == null || input.controller().isBlank()) {
+            problem("/privacy/controller", "definition.required");
+        }
+        if (input.contact() == null || input.contact().isBlank()) {
+            problem("/privacy/contact", "definition.required");
+        } else if (input.contact().length() > 200) {
+            problem("/privacy/contact", "definition.too-long", 200);
+        }
+        if (input.noticeVersion() == null || input.noticeVersion().isBlank()) {
+            problem("/privacy/noticeVersion", "definition.required");
+        } else if (input.noticeVersion().length() > 40) {
+            problem("/privacy/noticeVersion", "definition.too-long", 40);
+        }
+        int days = nonNegative("/privacy/retentionDays", input.retentionDays(), true);
+        if (input.retentionDays() != null && input.retentionDays() > 3650) {
+            problem("/privacy/retentionDays", "definition.too-large", 3650);
+        }
+        return input.controller() == null || input.contact() == null || input.noticeVersion() == null ? null
+                : new EventSchedule.Privacy(input.controller(), input.contact().strip(), days, input.noticeVersion().strip());
+    }
+
     private EventSchedule.Reminders reminders(EventDefinition.@Nullable Reminders input) {
         if (input == null) {
             return EventSchedule.Reminders.DEFAULT;

@@ -21,15 +21,16 @@ class EventController {
         this.catalog = catalog;
     }
 
-    /** The definition as the public may see it (no id, nothing personal). */
+    /** The definition as the public may see it (no id, nothing personal; the privacy notice clients must show). */
     record PublicEvent(String slug, LocalizedText name, String timezone, int capacity, int waitlist,
                        List<EventSchedule.Day> days, List<EventSchedule.Room> rooms, List<EventSchedule.Track> tracks,
                        List<EventSchedule.Session> sessions, List<EventSchedule.Booth> booths,
-                       EventSchedule.@Nullable Venue venue, @Nullable LocalizedText about) {
+                       EventSchedule.@Nullable Venue venue, @Nullable LocalizedText about,
+                       EventSchedule.@Nullable Privacy privacy) {
 
         static PublicEvent of(EventSchedule s) {
             return new PublicEvent(s.slug(), s.name(), s.zone().getId(), s.capacity(), s.waitlist(), s.days(), s.rooms(),
-                    s.tracks(), s.sessions(), s.booths(), s.venue(), s.about());
+                    s.tracks(), s.sessions(), s.booths(), s.venue(), s.about(), s.privacy());
         }
     }
 

@@ -13,21 +13,37 @@ public record EventDefinition(@Nullable LocalizedText name, @Nullable String tim
                               @Nullable Integer waitlist, @Nullable List<Day> days, @Nullable List<Room> rooms,
                               @Nullable List<Track> tracks, @Nullable List<Session> sessions,
                               @Nullable List<Booth> booths, @Nullable Venue venue, @Nullable LocalizedText about,
-                              @Nullable Reminders reminders) {
+                              @Nullable Reminders reminders, @Nullable Privacy privacy) {
+
+    /** Definitions written before the privacy notice existed stay valid. */
+    public EventDefinition(@Nullable LocalizedText name, @Nullable String timezone, @Nullable Integer capacity,
+                           @Nullable Integer waitlist, @Nullable List<Day> days, @Nullable List<Room> rooms,
+                           @Nullable List<Track> tracks, @Nullable List<Session> sessions, @Nullable List<Booth> booths,
+                           @Nullable Venue venue, @Nullable LocalizedText about, @Nullable Reminders reminders) {
+        this(name, timezone, capacity, waitlist, days, rooms, tracks, sessions, booths, venue, about, reminders, null);
+    }
 
     /** Definitions written before reminders existed stay valid. */
     public EventDefinition(@Nullable LocalizedText name, @Nullable String timezone, @Nullable Integer capacity,
                            @Nullable Integer waitlist, @Nullable List<Day> days, @Nullable List<Room> rooms,
                            @Nullable List<Track> tracks, @Nullable List<Session> sessions, @Nullable List<Booth> booths,
                            @Nullable Venue venue, @Nullable LocalizedText about) {
-        this(name, timezone, capacity, waitlist, days, rooms, tracks, sessions, booths, venue, about, null);
+        this(name, timezone, capacity, waitlist, days, rooms, tracks, sessions, booths, venue, about, null, null);
     }
 
     /** Definitions written before venue and about existed stay valid. */
     public EventDefinition(@Nullable LocalizedText name, @Nullable String timezone, @Nullable Integer capacity,
                            @Nullable Integer waitlist, @Nullable List<Day> days, @Nullable List<Room> rooms,
                            @Nullable List<Track> tracks, @Nullable List<Session> sessions, @Nullable List<Booth> booths) {
-        this(name, timezone, capacity, waitlist, days, rooms, tracks, sessions, booths, null, null, null);
+        this(name, timezone, capacity, waitlist, days, rooms, tracks, sessions, booths, null, null, null, null);
+    }
+
+    /**
+     * The privacy notice shown at registration: who is responsible for the data (the controller), where to ask
+     * about it, how many days after the last day it is kept, and the notice's version (stored with each consent).
+     */
+    public record Privacy(@Nullable LocalizedText controller, @Nullable String contact, @Nullable Integer retentionDays,
+                          @Nullable String noticeVersion) {
     }
 
     /** When reminder mails go out, in event time ("HH:mm"): the evening before the first day and each morning. */

@@ -16,13 +16,36 @@ import java.util.Optional;
 public record EventSchedule(long id, String slug, LocalizedText name, ZoneId zone, int capacity, int waitlist,
                             List<Day> days, List<Room> rooms, List<Track> tracks, List<Session> sessions,
                             List<Booth> booths, @Nullable Venue venue, @Nullable LocalizedText about,
-                            Reminders reminders) {
+                            Reminders reminders, @Nullable Privacy privacy) {
 
     /** Schedules stored before reminders existed read back with the default times. */
     public EventSchedule {
         if (reminders == null) {
             reminders = Reminders.DEFAULT;
         }
+    }
+
+    /** A schedule without a privacy notice (optional: without one, registration asks no consent to processing). */
+    public EventSchedule(long id, String slug, LocalizedText name, ZoneId zone, int capacity, int waitlist,
+                         List<Day> days, List<Room> rooms, List<Track> tracks, List<Session> sessions,
+                         List<Booth> booths, @Nullable Venue venue, @Nullable LocalizedText about, Reminders reminders) {
+        this(id, slug, name, zone, capacity, waitlist, days, rooms, tracks, sessions, booths, venue, about, reminders, null);
+    }
+
+    /**
+     * The privacy notice: the controller, a contact for data requests, the days personal data is kept after the
+     * last day, and the notice's version, which every consent is recorded with.
+     */
+    public record Privacy(LocalizedText controller, String contact, int retentionDays, String noticeVersion) {
+    }
+
+    /** The last day's end in the event's zone plus the retention days: when personal data is anonymised. */
+    public Optional<Instant> retentionDue() {
+        if (privacy == null || days.isEmpty()) {
+            return Optional.empty();
+        }
+        Day last = days.stream().max(java.util.Comparator.comparing(Day::date)).orElseThrow();
+        return Optional.of(instant(last.date().plusDays(privacy.retentionDays()), last.end()));
     }
 
     public EventSchedule(long id, String slug, LocalizedText name, ZoneId zone, int capacity, int waitlist,

@@ -63,13 +63,13 @@ class MailComposer {
     }
 
     /**
-     * The mail, or empty when it no longer applies: cancelled; promoted before the waitlist mail (or the
+     * The mail, or empty when it no longer applies: the person's data was erased; cancelled; promoted before the waitlist mail (or the
      * still-on-the-waitlist note) went out; no longer confirmed for a reminder.
      */
     Optional<ComposedMail> compose(MailOutbox.PendingMail pending) {
         Attendee attendee = registrations.find(pending.registrationId())
                 .orElseThrow(() -> new IllegalStateException("Registration " + pending.registrationId() + " does not exist"));
-        if (!stillApplies(pending.kind(), attendee.status())) {
+        if (attendee.isErased() || !stillApplies(pending.kind(), attendee.status())) {
             return Optional.empty();
         }
         EventSchedule event = events.find(pending.eventSlug())

@@ -96,7 +96,9 @@ class MailWorker implements SmartLifecycle {
         ComposedMail mail = composed.get();
         String failure = delivery.send(mail, () -> markSent(mail));
         if (failure != null) {
-            log.warn("Mail {} ({}) could not be sent and will be retried: {}", pending.id(), pending.kind(), failure);
+            // an SMTP server's answer may quote the recipient: no address goes into the log
+            log.warn("Mail {} ({}) could not be sent and will be retried: {}", pending.id(), pending.kind(),
+                    withoutAddresses(failure));
             fail(pending, failure);
         }
     }
@@ -127,11 +129,15 @@ class MailWorker implements SmartLifecycle {
         }
     }
 
+    private static String withoutAddresses(String text) {
+        return text.replaceAll("[^\\s<>\"']+@[^\\s<>\"']+", "<address>");
+    }
+
     private void fail(MailOutbox.PendingMail pending, String reason) {
         int failedAttempts = pending.attempts() + 1;
         if (failedAttempts >= settings.maxAttempts()) {
             log.error("Giving up mail {} ({} for {}) after {} attempts; last reason: {}", pending.id(), pending.kind(),
-                    pending.registrationId(), failedAttempts, reason);
+                    pending.registrationId(), failedAttempts, withoutAddresses(reason));
             outbox.markGivenUp(pending.id(), reason);
             return;
         }

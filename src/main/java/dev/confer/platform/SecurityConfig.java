@@ -66,6 +66,9 @@ class SecurityConfig {
                         // reading or cancelling one registration takes its manage token or an organizer token: checked there
                         .requestMatchers("/api/v1/events/{slug}/registrations/{id}").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/events/{slug}/registrations/{id}/badge.pdf").permitAll()
+                        // the attendee's own consents, data export and erasure: the manage token, checked by the handler
+                        .requestMatchers("/api/v1/events/{slug}/registrations/{id}/consents", "/api/v1/events/{slug}/registrations/{id}/data",
+                                "/api/v1/events/{slug}/registrations/{id}/erasure").permitAll()
                         // the personal agenda and the team's votes take the registration's manage token (the calendar feed,
                         // its own key): checked there
                         .requestMatchers("/api/v1/events/{slug}/registrations/{id}/agenda", "/api/v1/events/{slug}/registrations/{id}/agenda/**",

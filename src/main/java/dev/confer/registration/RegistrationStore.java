@@ -17,10 +17,12 @@ import java.util.UUID;
 @Repository
 class RegistrationStore {
 
-    private static final String COLUMNS = "id, event_id, name, email, company, job_title, locale, status, waitlist_seq, created_at";
+    private static final String COLUMNS = "id, event_id, name, email, company, job_title, locale, status, waitlist_seq, created_at, "
+            + "sponsor_sharing, erased_at";
     private static final RowMapper<Attendee> ATTENDEE = (rs, n) -> new Attendee(new RegistrationId(rs.getObject(1, UUID.class)),
             rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), language(rs.getString(7)),
-            RegistrationStatus.valueOf(rs.getString(8)), (Long) rs.getObject(9), rs.getTimestamp(10).toInstant());
+            RegistrationStatus.valueOf(rs.getString(8)), (Long) rs.getObject(9), rs.getTimestamp(10).toInstant(),
+            rs.getBoolean(11), rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant());
 
     private final JdbcClient jdbc;
 
@@ -28,19 +30,41 @@ class RegistrationStore {
         this.jdbc = jdbc;
     }
 
-    /** Inserts the registration and returns it as stored. */
+    /**
+     * Inserts the registration with its consents (one statement, one round trip) and returns it as stored.
+     * Consents are recorded only as given: without {@code consents}, no row and nothing shared.
+     */
     Attendee insert(RegistrationId id, long eventId, NewRegistration r, Language language, RegistrationStatus status,
-                    @Nullable Long waitlistSeq) {
+                    @Nullable Long waitlistSeq, @Nullable String noticeVersion) {
+        Consents consents = r.consents();
+        List<String> purposes = new java.util.ArrayList<>();
+        List<Boolean> granted = new java.util.ArrayList<>();
+        if (consents != null && consents.processing() != null) {
+            purposes.add("PROCESSING");
+            granted.add(consents.processingGiven());
+        }
+        if (consents != null) {
+            purposes.add("SPONSOR_SHARING");
+            granted.add(consents.sharingGiven());
+        }
+        boolean sharing = consents != null && consents.sharingGiven();
         java.sql.Timestamp createdAt = jdbc.sql("""
-                        INSERT INTO registration (id, event_id, name, email, company, job_title, locale, status,
-                                                  waitlist_seq, confirmed_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN now() END)
-                        RETURNING created_at""")
+                        WITH r AS (
+                            INSERT INTO registration (id, event_id, name, email, company, job_title, locale, status,
+                                                      waitlist_seq, confirmed_at, sponsor_sharing)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN now() END, ?)
+                            RETURNING id, event_id, created_at),
+                        c AS (
+                            INSERT INTO consent (event_id, registration_id, purpose, granted, notice_version, source)
+                            SELECT r.event_id, r.id, p.purpose, p.granted, ?, 'REGISTRATION'
+                            FROM r, unnest(?::text[], ?::boolean[]) AS p (purpose, granted))
+                        SELECT created_at FROM r""")
                 .params(id.value(), eventId, r.name().strip(), r.email().strip(), blankToNull(r.company()), blankToNull(r.jobTitle()),
-                        language.code(), status.name(), waitlistSeq, status == RegistrationStatus.CONFIRMED)
+                        language.code(), status.name(), waitlistSeq, status == RegistrationStatus.CONFIRMED, sharing,
+                        noticeVersion, purposes.toArray(String[]::new), granted.toArray(Boolean[]::new))
                 .query(java.sql.Timestamp.class).single();
         return new Attendee(id, eventId, r.name().strip(), r.email().strip(), blankToNull(r.company()),
-                blankToNull(r.jobTitle()), language, status, waitlistSeq, createdAt.toInstant());
+                blankToNull(r.jobTitle()), language, status, waitlistSeq, createdAt.toInstant(), sharing, null);
     }
 
     Optional<Attendee> find(long eventId, RegistrationId id) {

@@ -77,6 +77,7 @@ public class Registrations {
      */
     public Outcome register(EventSchedule event, NewRegistration input, Language defaultLanguage, boolean mayWaitlist) {
         Language language = validate(input, defaultLanguage);
+        requireConsent(event, input.consents());
         window.requireOpen(event);
         RegistrationId id = RegistrationId.random();
         return lockConflicts.invoke(() -> {
@@ -119,7 +120,8 @@ public class Registrations {
     private Attendee insert(EventSchedule event, RegistrationId id, NewRegistration input, Language language,
                             RegistrationStatus status, @Nullable Long seq) {
         try {
-            return store.insert(id, event.id(), input, language, status, seq);
+            return store.insert(id, event.id(), input, language, status, seq,
+                    event.privacy() == null ? null : event.privacy().noticeVersion());
         } catch (DuplicateKeyException e) {
             throw Rejection.conflict("registration.duplicate-email", input.email());
         }
@@ -202,6 +204,17 @@ public class Registrations {
     public List<Attendee> search(EventSchedule event, @Nullable RegistrationStatus status, @Nullable String query,
                                  int limit, int offset) {
         return store.search(event.id(), status, query, Math.min(Math.max(limit, 1), 500), Math.max(offset, 0));
+    }
+
+    /**
+     * Where the event has a privacy notice, registering needs consent to processing (400 naming
+     * {@code /consents/processing}); without a notice nothing is asked, and what is given is still recorded.
+     */
+    static void requireConsent(EventSchedule event, @Nullable Consents consents) {
+        if (event.privacy() != null && (consents == null || !consents.processingGiven())) {
+            throw new Rejection(400, "registration.consent-required",
+                    List.of(new Rejection.FieldProblem("/consents/processing", "registration.consent-required")));
+        }
     }
 
     private static Language validate(NewRegistration input, Language defaultLanguage) {

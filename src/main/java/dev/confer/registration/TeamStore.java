@@ -30,7 +30,8 @@ class TeamStore {
 
     /** A validated team with the ids its registrations get; members in the order given, the lead first. */
     record Draft(TeamId teamId, long eventId, String name, Language language, @Nullable String company,
-                 List<NewTeam.Member> members, List<RegistrationId> ids) {
+                 List<NewTeam.Member> members, List<RegistrationId> ids, @Nullable Consents leadConsents,
+                 @Nullable String noticeVersion) {
 
         int size() {
             return members.size();
@@ -67,6 +68,34 @@ class TeamStore {
                 INSERT INTO registration (id, event_id, name, email, company, job_title, locale, status, confirmed_at,
                                           team_id, team_member_no)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', now(), ?, ?)""", rows);
+        recordConsents(team);
+    }
+
+    /**
+     * The lead's own consents (as at a single registration), and for every other member the lead's word that they
+     * were told (PROCESSING from TEAM_LEAD, only where the event has a notice); members share nothing until they
+     * confirm on My ticket.
+     */
+    private void recordConsents(Draft team) {
+        Consents lead = team.leadConsents();
+        if (lead != null && lead.sharingGiven()) {
+            jdbc.sql("UPDATE registration SET sponsor_sharing = true WHERE id = ?").param(team.ids().getFirst().value()).update();
+        }
+        jdbc.sql("""
+                        INSERT INTO consent (event_id, registration_id, purpose, granted, notice_version, source)
+                        SELECT ?, id, p.purpose, p.granted, ?, 'REGISTRATION'
+                        FROM (SELECT ?::uuid AS id) lead, unnest(?::text[], ?::boolean[]) AS p (purpose, granted)
+                        UNION ALL
+                        SELECT ?, m, 'PROCESSING', true, ?, 'TEAM_LEAD' FROM unnest(?::uuid[]) AS m WHERE ?::text IS NOT NULL""")
+                .params(team.eventId(), team.noticeVersion(), team.ids().getFirst().value(),
+                        lead == null ? new String[0] : lead.processing() == null ? new String[]{"SPONSOR_SHARING"}
+                                : new String[]{"PROCESSING", "SPONSOR_SHARING"},
+                        lead == null ? new Boolean[0] : lead.processing() == null ? new Boolean[]{lead.sharingGiven()}
+                                : new Boolean[]{lead.processingGiven(), lead.sharingGiven()},
+                        team.eventId(), team.noticeVersion(),
+                        team.ids().subList(1, team.size()).stream().map(RegistrationId::value).toArray(UUID[]::new),
+                        team.noticeVersion())
+                .update();
     }
 
     /** The team found no places: every member waits, in member order, from sequence number {@code firstSeq} on. */

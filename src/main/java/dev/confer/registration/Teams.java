@@ -63,12 +63,18 @@ public class Teams {
      */
     public TeamOutcome register(EventSchedule event, NewTeam input, Language defaultLanguage) {
         Language language = TeamValidation.validate(input, defaultLanguage);
+        Registrations.requireConsent(event, input.consents());
+        if (event.privacy() != null && !input.membersWereInformed()) {
+            throw new Rejection(400, "teams.members-informed-required",
+                    List.of(new Rejection.FieldProblem("/membersInformed", "teams.members-informed-required")));
+        }
         window.requireOpen(event);
         List<NewTeam.Member> members = List.copyOf(input.members());
         refuseRegisteredMembers(event, members);
         TeamStore.Draft team = new TeamStore.Draft(TeamId.random(), event.id(), input.name().strip(), language,
                 input.company() == null || input.company().isBlank() ? null : input.company().strip(), members,
-                members.stream().map(m -> RegistrationId.random()).toList());
+                members.stream().map(m -> RegistrationId.random()).toList(), input.consents(),
+                event.privacy() == null ? null : event.privacy().noticeVersion());
         try {
             return attempts.invoke(() -> attempt(event, team, input.wantsWaitlist()));
         } catch (Raced e) {

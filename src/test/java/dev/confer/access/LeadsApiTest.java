@@ -81,7 +81,8 @@ class LeadsApiTest extends TapTestSupport {
         String sponsor = staffToken(slug, "SPONSOR", "B01");
         JsonNode a = register(slug, "김민준", "minjun@example.com");
         Response tricky = post("/api/v1/events/" + slug + "/registrations", null,
-                Map.of("name", "=HYPERLINK(\"http://x\")", "email", "t@example.com", "company", "Foo, Inc.", "locale", "en"));
+                Map.of("name", "=HYPERLINK(\"http://x\")", "email", "t@example.com", "company", "Foo, Inc.", "locale", "en",
+                        "consents", Map.of("sponsorSharing", true))); // only who shares is a lead
         JsonNode t = tricky.json();
         checkIn(slug, a, DAY1);
         checkIn(slug, t, DAY1);

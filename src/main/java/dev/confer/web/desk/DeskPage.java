@@ -5,10 +5,14 @@ import dev.confer.checkin.DeskCheckin;
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
 import dev.confer.registration.Registrations;
+import dev.confer.shared.Caller;
+import dev.confer.shared.PersonalDataViewed;
 import dev.confer.shared.Rejection;
 import dev.confer.tickets.Tickets;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,9 +42,11 @@ class DeskPage {
     private final Registrations registrations;
     private final MessageSource messages;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
     DeskPage(EventCatalog events, DeskCheckin desk, Tickets tickets, Registrations registrations, MessageSource messages,
-             Clock clock) {
+             Clock clock, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.events = events;
         this.desk = desk;
         this.tickets = tickets;
@@ -51,12 +57,17 @@ class DeskPage {
 
     @GetMapping("/desk/{slug}")
     String page(@PathVariable String slug, @RequestParam(required = false) @Nullable String q,
-                @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+                @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+                @AuthenticationPrincipal Caller caller, Model model) {
         EventSchedule event = events.require(slug);
         model.addAttribute("event", event);
         if (q != null) {
             model.addAttribute("q", q.strip());
-            model.addAttribute("found", q.isBlank() ? List.of() : registrations.search(event, null, q, 20, 0));
+            List<?> found = q.isBlank() ? List.of() : registrations.search(event, null, q, 20, 0);
+            model.addAttribute("found", found);
+            if (!q.isBlank()) { // what was typed is a person's name or address: only that a search was made is logged
+                publisher.publishEvent(new PersonalDataViewed(event.id(), caller.actor(), "DESK_SEARCH", found.size(), null));
+            }
             if (htmx != null) {
                 return "desk/desk :: search-results";
             }

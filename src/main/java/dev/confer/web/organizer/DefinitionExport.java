@@ -28,7 +28,9 @@ final class DefinitionExport {
                         x.description())).toList(),
                 s.booths().stream().map(b -> new EventDefinition.Booth(b.code(), b.sponsor(), b.location())).toList(),
                 s.venue() == null ? null : new EventDefinition.Venue(s.venue().name(), s.venue().address(), s.venue().mapUrl()), s.about(),
-                new EventDefinition.Reminders(time(s.reminders().dayBefore()), time(s.reminders().morningOf())));
+                new EventDefinition.Reminders(time(s.reminders().dayBefore()), time(s.reminders().morningOf())),
+                s.privacy() == null ? null : new EventDefinition.Privacy(s.privacy().controller(), s.privacy().contact(),
+                        s.privacy().retentionDays(), s.privacy().noticeVersion()));
     }
 
     private static String time(LocalTime time) {

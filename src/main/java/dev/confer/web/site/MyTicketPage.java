@@ -6,6 +6,7 @@ import dev.confer.checkin.Checkins;
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
 import dev.confer.registration.Attendee;
+import dev.confer.registration.ConsentLedger;
 import dev.confer.registration.RegistrationStatus;
 import dev.confer.registration.Registrations;
 import dev.confer.tickets.TicketQr;
@@ -47,9 +48,12 @@ class MyTicketPage {
     private final AttendeeCards cards;
     private final org.springframework.context.MessageSource messages;
     private final java.time.Clock clock;
+    private final ConsentLedger consents;
 
     MyTicketPage(EventCatalog events, Registrations registrations, Tickets tickets, Checkins checkins, TicketHolder holder,
-                 AttendeeCards cards, org.springframework.context.MessageSource messages, java.time.Clock clock) {
+                 AttendeeCards cards, org.springframework.context.MessageSource messages, java.time.Clock clock,
+                 ConsentLedger consents) {
+        this.consents = consents;
         this.messages = messages;
         this.clock = clock;
         this.events = events;
@@ -73,7 +77,8 @@ class MyTicketPage {
         model.addAttribute("attendee", attendee);
         model.addAttribute("token", token);
         model.addAttribute("position", registrations.waitlistPosition(attendee));
-        if (attendee.status() != RegistrationStatus.CANCELLED) {
+        model.addAttribute("consents", attendee.isErased() ? null : consents.state(event, id));
+        if (attendee.status() != RegistrationStatus.CANCELLED && !attendee.isErased()) {
             String ticket = tickets.issue(event, id);
             model.addAttribute("ticket", ticket);
             model.addAttribute("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(TicketQr.png(ticket, 600)));

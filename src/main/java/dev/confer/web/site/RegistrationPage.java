@@ -4,6 +4,7 @@ import dev.confer.shared.RegistrationId;
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
 import dev.confer.registration.Availability;
+import dev.confer.registration.Consents;
 import dev.confer.registration.NewRegistration;
 import dev.confer.registration.Registrations;
 import dev.confer.shared.Language;
@@ -46,17 +47,31 @@ class RegistrationPage {
 
     /** What the form posts; {@code waitlist} is the explicit "put me on the waitlist" box. */
     record Form(@Nullable String name, @Nullable String email, @Nullable String company, @Nullable String jobTitle,
-                @Nullable String locale, @Nullable Boolean waitlist) {
+                @Nullable String locale, @Nullable Boolean waitlist, @Nullable Boolean processingConsent,
+                @Nullable Boolean sponsorSharing) {
 
         public boolean wantsWaitlist() {
             return Boolean.TRUE.equals(waitlist);
+        }
+
+        public boolean processingGiven() {
+            return Boolean.TRUE.equals(processingConsent);
+        }
+
+        public boolean sharingGiven() {
+            return Boolean.TRUE.equals(sponsorSharing);
+        }
+
+        /** An unticked box is not sent: the form's answer is always a "no" for sharing, never "not asked". */
+        Consents consents() {
+            return new Consents(processingGiven(), sharingGiven());
         }
     }
 
     @GetMapping("/e/{slug}/register")
     String form(@PathVariable String slug, Model model, Locale locale) {
         EventSchedule event = events.require(slug);
-        return page(event, new Form(null, null, null, null, Language.of(locale).code(), null), Map.of(), null, model);
+        return page(event, new Form(null, null, null, null, Language.of(locale).code(), null, null, null), Map.of(), null, model);
     }
 
     @PostMapping("/e/{slug}/register")
@@ -66,7 +81,7 @@ class RegistrationPage {
         Registrations.Outcome outcome;
         try {
             outcome = registrations.register(event, new NewRegistration(form.name(), form.email(), form.company(),
-                    form.jobTitle(), form.locale()), Language.of(locale), form.wantsWaitlist());
+                    form.jobTitle(), form.locale(), form.consents()), Language.of(locale), form.wantsWaitlist());
         } catch (Rejection rejection) {
             response.setStatus(rejection.status());
             return rejected(event, form, rejection, model, locale);
@@ -87,6 +102,8 @@ class RegistrationPage {
         switch (rejection.messageKey()) {
             case "registration.duplicate-email" -> errors.put("email", messages.getMessage("site.register.duplicate",
                     new Object[]{form.email()}, locale));
+            case "registration.consent-required" -> errors.put("consents/processing",
+                    messages.getMessage("site.privacy.processing-required", null, locale));
             case "registration.full-waitlist-open" -> notice = "site.register.became-full";
             case "registration.full" -> notice = "site.register.full";
             case "registration.closed" -> notice = "site.register.closed";

@@ -39,7 +39,11 @@ final class TeamFormAnswer {
         TreeMap<Integer, List<String>> byLine = new TreeMap<>();
         for (Rejection.FieldProblem p : rejection.problems()) {
             String[] parts = p.pointer().substring(1).split("/");
-            if (parts.length == 1 && parts[0].equals("members")) {
+            if (parts[0].equals("consents")) {
+                errors.putIfAbsent("consents/processing", text("site.privacy.processing-required", locale));
+            } else if (parts[0].equals("membersInformed")) {
+                errors.putIfAbsent("membersInformed", text("teams.page.members-informed-required", locale));
+            } else if (parts.length == 1 && parts[0].equals("members")) {
                 errors.putIfAbsent("members", text("teams.page.too-many", locale, pasted.members().size(),
                         Teams.MAX_MEMBERS - 1));
             } else if (parts.length == 1) {

@@ -4,6 +4,7 @@ import dev.confer.shared.RegistrationId;
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
 import dev.confer.registration.Availability;
+import dev.confer.registration.Consents;
 import dev.confer.registration.NewTeam;
 import dev.confer.registration.Registrations;
 import dev.confer.registration.TeamOutcome;
@@ -53,24 +54,38 @@ class TeamRegistrationPage {
 
     /** What the form posts; {@code waitlist} is the explicit "put the whole team on the waitlist" box. */
     record Form(@Nullable String teamName, @Nullable String name, @Nullable String email, @Nullable String company,
-                @Nullable String jobTitle, @Nullable String locale, @Nullable String members, @Nullable Boolean waitlist) {
+                @Nullable String jobTitle, @Nullable String locale, @Nullable String members, @Nullable Boolean waitlist,
+                @Nullable Boolean processingConsent, @Nullable Boolean sponsorSharing, @Nullable Boolean membersInformed) {
 
         public boolean wantsWaitlist() {
             return Boolean.TRUE.equals(waitlist);
+        }
+
+        public boolean processingGiven() {
+            return Boolean.TRUE.equals(processingConsent);
+        }
+
+        public boolean sharingGiven() {
+            return Boolean.TRUE.equals(sponsorSharing);
+        }
+
+        public boolean informedGiven() {
+            return Boolean.TRUE.equals(membersInformed);
         }
 
         NewTeam team(PastedMembers pasted) {
             List<NewTeam.Member> all = new ArrayList<>();
             all.add(new NewTeam.Member(name, email, jobTitle));
             all.addAll(pasted.members());
-            return new NewTeam(teamName, locale, company, wantsWaitlist(), all);
+            return new NewTeam(teamName, locale, company, wantsWaitlist(), all,
+                    new Consents(processingGiven(), sharingGiven()), informedGiven());
         }
     }
 
     @GetMapping("/e/{slug}/teams/new")
     String form(@PathVariable String slug, Model model, Locale locale) {
         EventSchedule event = events.require(slug);
-        Form empty = new Form(null, null, null, null, null, Language.of(locale).code(), null, null);
+        Form empty = new Form(null, null, null, null, null, Language.of(locale).code(), null, null, null, null, null);
         return page(event, empty, TeamFormAnswer.Shown.NONE, model);
     }
 

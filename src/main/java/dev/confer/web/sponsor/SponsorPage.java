@@ -13,6 +13,8 @@ import dev.confer.shared.Rejection;
 import dev.confer.shared.Role;
 import dev.confer.web.door.DoorVerdict;
 import org.jspecify.annotations.Nullable;
+import dev.confer.shared.PersonalDataViewed;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -40,8 +43,11 @@ class SponsorPage {
     private final DoorCounts counts;
     private final DoorTaps taps;
     private final MessageSource messages;
+    private final ApplicationEventPublisher publisher;
 
-    SponsorPage(EventCatalog events, BoothLeads leads, DoorCounts counts, DoorTaps taps, MessageSource messages) {
+    SponsorPage(EventCatalog events, BoothLeads leads, DoorCounts counts, DoorTaps taps, MessageSource messages,
+                ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.events = events;
         this.leads = leads;
         this.counts = counts;
@@ -55,7 +61,9 @@ class SponsorPage {
         EventSchedule event = events.require(slug);
         String code = boothFor(event, caller, booth);
         booth(event, code, caller, model);
-        model.addAttribute("leads", leads.of(event, code, caller));
+        leads(event, code, caller, model);
+        publisher.publishEvent(new PersonalDataViewed(event.id(), caller.actor(), "BOOTH_LEADS_PAGE",
+                ((List<?>) model.getAttribute("leads")).size(), "booth " + code));
         return "sponsor/leads";
     }
 
@@ -72,7 +80,9 @@ class SponsorPage {
                                @AuthenticationPrincipal Caller caller, Locale locale) {
         EventSchedule event = events.require(slug);
         String code = boothFor(event, caller, booth);
-        return LeadsCsv.download(event, code, leads.of(event, code, caller), messages, locale);
+        List<BoothLeads.Lead> found = leads.of(event, code, caller);
+        publisher.publishEvent(new PersonalDataViewed(event.id(), caller.actor(), "BOOTH_LEADS_CSV", found.size(), "booth " + code));
+        return LeadsCsv.download(event, code, found, messages, locale);
     }
 
     @PostMapping("/sponsor/{slug}/taps")
@@ -99,9 +109,16 @@ class SponsorPage {
         booth(event, code, caller, model);
         model.addAttribute("verdict", verdict);
         model.addAttribute("visits", visits);
-        model.addAttribute("leads", leads.of(event, code, caller));
+        leads(event, code, caller, model);
         model.addAttribute("htmx", htmx);
         return htmx != null ? "sponsor/leads :: answer" : "sponsor/leads";
+    }
+
+    /** The leads who share their contact, and how many visitors did not (their visits count all the same). */
+    private void leads(EventSchedule event, String code, Caller caller, Model model) {
+        List<BoothLeads.Lead> shared = leads.of(event, code, caller);
+        model.addAttribute("leads", shared);
+        model.addAttribute("unshared", Math.max(0, ((Integer) model.getAttribute("leadCount")) - shared.size()));
     }
 
     /** A sponsor's own booth (another one is refused); for the organizer the one asked for, else the first. */
