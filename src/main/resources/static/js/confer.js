@@ -29,3 +29,19 @@ document.addEventListener('submit', function (e) {
   var question = (button && button.getAttribute('data-confirm')) || e.target.getAttribute('data-confirm');
   if (question && !window.confirm(question)) { e.preventDefault(); e.stopImmediatePropagation(); }
 }, true);
+// Sections marked data-remember (details with an id) stay open or shut as this device last left them; a
+// section opened again fetches its figures at once instead of waiting for its next poll.
+(function () {
+  'use strict';
+  function key(details) { return 'confer-fold:' + location.pathname + '#' + details.id; }
+  Array.prototype.forEach.call(document.querySelectorAll('details[data-remember][id]'), function (details) {
+    var kept = null;
+    try { kept = localStorage.getItem(key(details)); } catch (err) { /* private mode: the page's default */ }
+    if (kept === 'shut') { details.open = false; } else if (kept === 'open') { details.open = true; }
+    details.addEventListener('toggle', function () {
+      try { localStorage.setItem(key(details), details.open ? 'open' : 'shut'); } catch (err) { /* not kept */ }
+      var live = details.open && details.querySelector('[hx-get]');
+      if (live && window.htmx) { window.htmx.trigger(live, 'refresh'); }
+    });
+  });
+})();

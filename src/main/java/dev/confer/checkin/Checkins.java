@@ -90,6 +90,17 @@ public class Checkins {
                 .list();
     }
 
+    /** Every desk that checked someone in on {@code day}, by name; a desk with nothing yet is not listed. */
+    public List<DeskActivity> desksOn(EventSchedule event, LocalDate day, java.time.Instant now) {
+        return jdbc.sql("""
+                        SELECT coalesce(desk, ''), count(*),
+                               count(*) FILTER (WHERE checked_in_at > :since), max(checked_in_at)
+                        FROM checkin WHERE event_id = :event AND day = :day GROUP BY 1 ORDER BY 1""")
+                .param("event", event.id()).param("day", day).param("since", java.sql.Timestamp.from(now.minus(java.time.Duration.ofMinutes(10))))
+                .query((rs, n) -> new DeskActivity(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
     /** An NFC UID as stored: hex digits only, upper case (readers print {@code 04:a2:...} or {@code 04-A2-...}). */
     static String normalizeUid(String uid) {
         return uid.replaceAll("[^0-9A-Fa-f]", "").toUpperCase(java.util.Locale.ROOT);

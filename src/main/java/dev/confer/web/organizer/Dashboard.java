@@ -4,8 +4,10 @@ import dev.confer.checkin.Checkins;
 import dev.confer.events.EventSchedule;
 import dev.confer.registration.RegistrationStatus;
 import dev.confer.stats.EventFigures;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Comparator;
 import java.util.List;
@@ -33,9 +35,18 @@ class Dashboard {
         this.clock = clock;
     }
 
+    /**
+     * {@code day} is the day the page is filtered to (null: all days); {@code deskDay} is the day whose desks are
+     * shown (the chosen day, else today when the event runs today).
+     */
     record View(EventSchedule event, Map<RegistrationStatus, Integer> registrations, List<EventFigures.DayFigures> days,
                 List<SessionFill> sessions, List<EventFigures.BoothFigures> booths, List<ArrivalsChart.DayChart> charts,
-                List<SessionFill> fullestNow) {
+                List<SessionFill> fullestNow, @Nullable LocalDate day, @Nullable LocalDate deskDay, List<DeskRow> desks) {
+
+        /** The filter's value for the links and the polls: a date, or {@code all}. */
+        public String dayParameter() {
+            return day == null ? ALL_DAYS : day.toString();
+        }
 
         public int count(String status) {
             return registrations.getOrDefault(RegistrationStatus.valueOf(status), 0);
@@ -44,6 +55,10 @@ class Dashboard {
         public int nearlyFullPercent() {
             return NEARLY_FULL_PERCENT;
         }
+    }
+
+    /** One desk on the shown day; {@code last} is the event's local time of its latest check-in. */
+    record DeskRow(String name, int checkIns, int lastTenMinutes, LocalTime last) {
     }
 
     /** One session's room, as full as the door counted it. */
@@ -59,7 +74,32 @@ class Dashboard {
         }
     }
 
-    View of(EventSchedule event, java.util.Locale locale) {
+    /** The filter value that shows every day. */
+    static final String ALL_DAYS = "all";
+
+    /**
+     * The day a dashboard request asks for: a day of the event, {@code all}, or nothing (today when the event
+     * runs today, else all days). Anything else is treated as nothing: a stale bookmark still opens the page.
+     */
+    @Nullable LocalDate chosenDay(EventSchedule event, @Nullable String parameter) {
+        if (ALL_DAYS.equals(parameter)) {
+            return null;
+        }
+        if (parameter != null) {
+            try {
+                LocalDate asked = LocalDate.parse(parameter);
+                if (event.day(asked).isPresent()) {
+                    return asked;
+                }
+            } catch (java.time.format.DateTimeParseException ignored) {
+                // an unknown day: as if none was given
+            }
+        }
+        LocalDate today = LocalDate.now(clock.withZone(event.zone()));
+        return event.day(today).isPresent() ? today : null;
+    }
+
+    View of(EventSchedule event, java.util.Locale locale, @Nullable LocalDate day) {
         EventFigures.Report report = figures.of(event);
         Map<String, EventSchedule.Session> sessions = event.sessions().stream()
                 .collect(Collectors.toMap(EventSchedule.Session::code, Function.identity()));
@@ -80,8 +120,18 @@ class Dashboard {
                         && now.toLocalTime().isBefore(s.end()))
                 .sorted(Comparator.comparingInt(SessionFill::percent).reversed().thenComparing(SessionFill::roomName))
                 .limit(FULLEST_SHOWN).toList();
-        return new View(event, report.registrations(), report.days(), fill, report.booths(),
-                ArrivalsChart.of(event, checkins.arrivalsPer10Minutes(event)), fullestNow);
+        LocalDate today = now.toLocalDate();
+        LocalDate deskDay = day != null ? day : event.day(today).isPresent() ? today : null;
+        List<DeskRow> desks = deskDay == null ? List.of() : checkins.desksOn(event, deskDay, clock.instant()).stream()
+                .map(d -> new DeskRow(d.desk(), d.checkIns(), d.lastTenMinutes(),
+                        d.lastAt().atZone(event.zone()).toLocalTime().withSecond(0).withNano(0)))
+                .toList();
+        return new View(event, report.registrations(),
+                report.days().stream().filter(d -> day == null || d.day().equals(day)).toList(),
+                fill.stream().filter(s -> day == null || s.figures().day().equals(day)).toList(), report.booths(),
+                ArrivalsChart.of(event, checkins.arrivalsPer10Minutes(event)).stream()
+                        .filter(c -> day == null || c.day().equals(day)).toList(),
+                fullestNow, day, deskDay, desks);
     }
 
 }

@@ -13,8 +13,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.util.Locale;
 
 /**
- * One event's live dashboard. The page polls two small fragments every five seconds: the headline figures
- * (a polite live region) and the floor (arrivals chart, session fill, booth traffic).
+ * One event's live dashboard, filtered to one day ({@code ?day=}; today by default while the event runs) or all
+ * days ({@code ?day=all}). The page polls small fragments every five seconds: the headline figures (a polite live
+ * region), the floor (arrivals chart, desks, fullest rooms) and, while their section is open, the session rooms
+ * and booths.
  */
 @Controller
 class EventDashboard {
@@ -30,23 +32,43 @@ class EventDashboard {
     }
 
     @GetMapping("/organizer/{slug}")
-    String page(@PathVariable String slug, @RequestParam(required = false) @Nullable String imported, Locale locale, Model model) {
+    String page(@PathVariable String slug, @RequestParam(required = false) @Nullable String imported,
+                @RequestParam(required = false) @Nullable String day, Locale locale, Model model) {
         EventSchedule event = events.require(slug);
-        model.addAttribute("view", dashboard.of(event, locale));
+        model.addAttribute("view", dashboard.of(event, locale, dashboard.chosenDay(event, day)));
         model.addAttribute("reminders", reminders.of(event));
         model.addAttribute("imported", "created".equals(imported) || "replaced".equals(imported) ? imported : null);
         return "organizer/dashboard";
     }
 
     @GetMapping("/organizer/{slug}/live/headline")
-    String headline(@PathVariable String slug, Locale locale, Model model) {
-        model.addAttribute("view", dashboard.of(events.require(slug), locale));
+    String headline(@PathVariable String slug, @RequestParam(required = false) @Nullable String day, Locale locale,
+                    Model model) {
+        model.addAttribute("view", view(slug, day, locale));
         return "organizer/dashboard :: headline";
     }
 
     @GetMapping("/organizer/{slug}/live/floor")
-    String floor(@PathVariable String slug, Locale locale, Model model) {
-        model.addAttribute("view", dashboard.of(events.require(slug), locale));
+    String floor(@PathVariable String slug, @RequestParam(required = false) @Nullable String day, Locale locale, Model model) {
+        model.addAttribute("view", view(slug, day, locale));
         return "organizer/dashboard :: floor";
+    }
+
+    /** The session rooms and booths: polled only while their section is open. */
+    @GetMapping("/organizer/{slug}/live/rooms")
+    String rooms(@PathVariable String slug, @RequestParam(required = false) @Nullable String day, Locale locale, Model model) {
+        model.addAttribute("view", view(slug, day, locale));
+        return "organizer/dashboard :: rooms";
+    }
+
+    @GetMapping("/organizer/{slug}/live/booths")
+    String booths(@PathVariable String slug, @RequestParam(required = false) @Nullable String day, Locale locale, Model model) {
+        model.addAttribute("view", view(slug, day, locale));
+        return "organizer/dashboard :: booths";
+    }
+
+    private Dashboard.View view(String slug, @Nullable String day, Locale locale) {
+        EventSchedule event = events.require(slug);
+        return dashboard.of(event, locale, dashboard.chosenDay(event, day));
     }
 }

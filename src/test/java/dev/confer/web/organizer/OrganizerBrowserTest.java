@@ -184,7 +184,8 @@ class OrganizerBrowserTest extends BrowserTest {
         String slug = busyEvent("dash-en").slug();
         clock.set(java.time.Instant.parse("2037-05-14T04:10:00Z")); // 13:10 in Seoul: S101 runs, its room is full
         try (BrowserContext english = laptop("en-US")) {
-            Page page = organizer(english, "/organizer/" + slug);
+            Page page = organizer(english, "/organizer/" + slug + "?day=all");
+            assertThat(page.locator("#day-filter [aria-current=page]").textContent().strip()).isEqualTo("All days");
             assertThat(page.locator("#fullest-now li").first().getAttribute("data-session")).isEqualTo("S101");
             assertThat(page.locator("#fullest-now li[data-session=S101]").innerText()).contains("Room 301", "2 / 2 (100 %)", "full");
             assertThat(figure(page, "confirmed")).isEqualTo("3");
@@ -231,6 +232,49 @@ class OrganizerBrowserTest extends BrowserTest {
             page.waitForFunction("() => document.querySelectorAll('#arrivals-chart figure[data-day=\"2037-05-14\"] rect').length === 2");
             assertThat(figure(page, "confirmed")).isEqualTo("3");
             assertThat(page.evaluate("() => document.body.dataset.sameDocument")).as("no reload happened").isEqualTo("yes");
+        }
+    }
+
+    /**
+     * At 08:40 on the day the organizer's laptop (1366×768) opens on today: the check-ins per 10 minutes, the
+     * desks, the vouchers left and the fullest rooms all in the first screen, without scrolling; the long lists
+     * fold away and stay folded on this device.
+     */
+    @Test
+    void onTheDayTheFirstScreenShowsTodayAndTheListsFoldAway() {
+        String slug = busyEvent("dash-day").slug();
+        clock.set(java.time.Instant.parse("2037-05-14T04:10:00Z")); // 13:10 in Seoul on day one
+        try (BrowserContext english = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setLocale("en-US").setViewportSize(1366, 768).setBaseURL("http://localhost:" + port))) {
+            Page page = organizer(english, "/organizer/" + slug);
+            assertThat(page.locator("#day-filter [aria-current=page]").getAttribute("data-day")).isEqualTo("2037-05-14");
+            // today only: day one's chart, vouchers and sessions; day two's are behind its filter
+            assertThat(page.locator("#arrivals-chart figure").count()).isEqualTo(1);
+            assertThat(figure(page, "vouchers-left-2037-05-14")).isEqualTo("37");
+            assertThat(page.locator("[data-figure='checked-in-2037-05-15']").count()).isZero();
+            assertThat(page.locator("#session-fill tbody tr").allTextContents()).allSatisfy(row -> assertThat(row).contains("05-14"));
+            assertThat(page.locator("#desks tr[data-desk=D1]").innerText()).contains("D1", "3", "09:42");
+            screenshot(page, "organizer-dashboard-first-screen-en");
+            for (String first : List.of("#arrivals-chart svg", "#desks table", "[data-figure='vouchers-left-2037-05-14']",
+                    "#fullest-now li[data-session=S101]")) {
+                com.microsoft.playwright.options.BoundingBox box = page.locator(first).first().boundingBox();
+                assertThat(box).as(first + " is shown").isNotNull();
+                assertThat(box.y + box.height).as(first + " is in the first screen").isLessThanOrEqualTo(768);
+            }
+
+            // the other day, by its filter
+            page.locator("#day-filter a[data-day='2037-05-15']").click();
+            page.waitForURL("**day=2037-05-15");
+            assertThat(figure(page, "checked-in-2037-05-15")).isEqualTo("1");
+            assertThat(page.locator("#desks tr[data-desk=D1]").innerText()).contains("08:15");
+
+            // the session list folds away, and stays folded after a reload
+            assertThat(page.locator("#fold-sessions").evaluate("d => d.open")).isEqualTo(true);
+            page.locator("#fold-sessions > summary").click();
+            assertThat(page.locator("#fold-sessions").evaluate("d => d.open")).isEqualTo(false);
+            page.reload();
+            assertThat(page.locator("#fold-sessions").evaluate("d => d.open")).isEqualTo(false);
+            assertThat(page.locator("#fold-booths").evaluate("d => d.open")).isEqualTo(true);
         }
     }
 
