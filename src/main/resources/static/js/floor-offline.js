@@ -16,13 +16,17 @@
   var BATCH = 500;
   var kind = box.getAttribute('data-floor');          // desk | door | sponsor
   var slug = box.getAttribute('data-slug');
-  var point = box.getAttribute('data-point') || null;  // session:S201, booth:B01
+  var point = box.getAttribute('data-point') || null;  // session:S201, booth:B01 (a room's door: the session shown now)
+  var windowsBox = document.getElementById('door-windows');
+  var windows = [];                                    // a door's session windows (door opens 30 min before, until the end)
+  try { windows = windowsBox ? JSON.parse(windowsBox.textContent || '[]') : []; } catch (err) { windows = []; }
   var zone = box.getAttribute('data-zone');
   var dbName = 'confer-floor-' + slug + '-' + kind;
   var db = null;
   var key = null;
   var rosterReady = false;
   var syncing = false;
+  var refreshes = 0;
   function t(name, arg) {
     var v = box.getAttribute('data-t-' + name) || '';
     return arg === undefined ? v : v.replace('{0}', arg);
@@ -119,6 +123,8 @@
       return page(cursor);
     }).then(function () {
       rosterReady = true;
+      refreshes++;
+      box.setAttribute('data-refreshes', String(refreshes)); // tests and support see a refresh happen
       status();
     }, function (err) { console.warn('Confer: the roster was not refreshed', err); status(); });
   }
@@ -174,10 +180,73 @@
     return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
   }
 
+  // ---- a door that follows its room: the session shown now, and the one whose door is open at a moment
+  function currentPoint() {
+    var now = document.getElementById('door-now');
+    return now ? (now.getAttribute('data-point') || null) : point;
+  }
+  function windowAt(iso) {
+    var at = new Date(iso).getTime();
+    for (var i = 0; i < windows.length; i++) { // in start order: of two back-to-back sessions the earlier until it ends
+      if (at >= new Date(windows[i].opens).getTime() && at <= new Date(windows[i].ends).getTime()) { return windows[i]; }
+    }
+    return null;
+  }
+  function nextAfter(iso) {
+    var at = new Date(iso).getTime();
+    var next = null;
+    windows.forEach(function (w) {
+      var opens = new Date(w.opens).getTime();
+      if (opens > at && (!next || opens < new Date(next.opens).getTime())) { next = w; }
+    });
+    return next;
+  }
+  /** Offline, the room's page switches to the session of the moment by itself (online the polled part does). */
+  function follow(iso) {
+    var now = document.getElementById('door-now');
+    if (!now || !windows.length) { return; }
+    var open = windowAt(iso);
+    var w = open || nextAfter(iso);
+    var p = w ? w.point : '';
+    if (p === (now.getAttribute('data-point') || '') && String(!!open) === now.getAttribute('data-door-open')) { return; }
+    var changed = p !== (now.getAttribute('data-point') || '');
+    now.setAttribute('data-point', p);
+    now.setAttribute('data-door-open', String(!!open));
+    function set(id, value) {
+      var el = document.getElementById(id);
+      if (!el) { el = document.createElement('p'); el.id = id; now.appendChild(el); }
+      el.textContent = value;
+    }
+    set('door-state-label', w ? now.getAttribute(open ? 'data-t-now' : 'data-t-next') : '');
+    set('door-session', w ? w.title : now.getAttribute('data-t-none'));
+    set('door-hours', w ? w.hours + ' · ' + w.code : '');
+    set('door-open', w ? (open ? now.getAttribute('data-t-open').replace('{0}', w.endsAt) : now.getAttribute('data-t-opens').replace('{0}', w.opensAt)) : '');
+    var seats = seatsBox();
+    if (changed && seats && seats.getAttribute('data-point')) { known[seats.getAttribute('data-point')] = seats.getAttribute('data-admitted'); }
+    if (changed && w) {
+      if (!seats) {
+        seats = document.createElement('p');
+        seats.id = 'admitted';
+        seats.className = 'door-count';
+        seats.setAttribute('data-template', now.getAttribute('data-t-admitted'));
+        now.appendChild(seats);
+      }
+      // the server's count as last seen for that session, else none: this device's own count
+      seats.setAttribute('data-point', w.point);
+      seats.setAttribute('data-admitted', known[w.point] || '0');
+      seats.setAttribute('data-capacity', String(w.capacity));
+      all('queue').then(showLocalSeats);
+    }
+    if (seats) { seats.hidden = !w; }
+  }
+  var known = {}; // point -> admitted as the server last said, for a session this page switched away from offline
+  setInterval(function () { if (!navigator.onLine) { follow(new Date().toISOString()); } }, 5000);
+
   // ---- a door's own count while offline
   var seatsBox = function () { return document.getElementById('admitted'); };
   function offlineAdmissions(q) {
-    return q.filter(function (a) { return a.kind === 'tap' && a.point === point && a.local === 'ADMITTED' && a.seat; }).length;
+    var here = currentPoint();
+    return q.filter(function (a) { return a.kind === 'tap' && a.point === here && a.local === 'ADMITTED' && a.seat; }).length;
   }
   function showLocalSeats(q) {
     var p = seatsBox();
@@ -188,6 +257,19 @@
 
   /** Judges one scan here, queues it, and returns the verdict to show. */
   function judge(scan) {
+    var here = point;
+    if (kind === 'door' && windows.length) { // a session's door admits only in its window, offline too
+      var w = windowAt(scan.at);
+      if (!w) {
+        var next = nextAfter(scan.at);
+        var refused = floor.verdict('NOT_NOW', 'no', t('not-now'),
+          [next ? t('not-now-next').replace('{0}', next.title).replace('{1}', next.opensAt) : t('not-now-none')]);
+        refused.setAttribute('data-offline', 'true');
+        return Promise.resolve(refused); // nothing queued: nobody was admitted
+      }
+      follow(scan.at);
+      here = w.point;
+    }
     return identify(scan.text).then(function (found) {
       if (found.reason) {
         return { result: found.reason === 'forged' ? 'FORGED' : 'UNKNOWN', css: 'no', title: t(found.reason), lines: [t(found.reason + '-detail')] };
@@ -213,9 +295,9 @@
         return { result: 'NOT_CHECKED_IN', css: 'warn', title: t('not-checked-in'), lines: who.concat([t('not-checked-in-detail')]) };
       }
       action.kind = 'tap';
-      action.point = point;
+      action.point = here;
       return all('queue').then(function (q) {
-        var before = q.some(function (a) { return a.kind === 'tap' && a.point === point && a.registration === e.id && a.local === 'ADMITTED'; });
+        var before = q.some(function (a) { return a.kind === 'tap' && a.point === here && a.registration === e.id && a.local === 'ADMITTED'; });
         var p = seatsBox();
         if (kind === 'door' && p && p.hasAttribute('data-capacity') && !before) {
           var left = Number(p.getAttribute('data-capacity')) - Number(p.getAttribute('data-admitted')) - offlineAdmissions(q);

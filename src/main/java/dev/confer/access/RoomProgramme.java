@@ -14,8 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Comparator;
-import java.util.Optional;
 
 /**
  * What a door that follows a room shows: the session whose door is open now (from 30 minutes before it starts
@@ -26,11 +24,13 @@ class RoomProgramme {
 
     private final EventCatalog events;
     private final SessionSeats seats;
+    private final RoomDoors doors;
     private final Clock clock;
 
-    RoomProgramme(EventCatalog events, SessionSeats seats, Clock clock) {
+    RoomProgramme(EventCatalog events, SessionSeats seats, RoomDoors doors, Clock clock) {
         this.events = events;
         this.seats = seats;
+        this.doors = doors;
         this.clock = clock;
     }
 
@@ -45,22 +45,19 @@ class RoomProgramme {
     @GetMapping("/api/v1/events/{slug}/rooms/{room}/now")
     ResponseEntity<Now> now(@PathVariable String slug, @PathVariable String room) {
         EventSchedule event = events.require(slug);
-        EventSchedule.Room where = event.room(room).orElseThrow(() -> Rejection.notFound("access.unknown-room", room));
         Instant now = clock.instant();
-        Optional<EventSchedule.Session> open = event.sessions().stream()
-                .filter(s -> s.room().equals(room) && SessionWindow.of(event, s).admitsAt(now))
-                .min(Comparator.comparing(s -> SessionWindow.of(event, s).starts())); // back-to-back: the earlier until it ends
-        Optional<EventSchedule.Session> shown = open.isPresent() ? open : event.sessions().stream()
-                .filter(s -> s.room().equals(room) && SessionWindow.of(event, s).opens().isAfter(now))
-                .min(Comparator.comparing(s -> SessionWindow.of(event, s).opens()));
-        SessionNow session = shown.map(s -> {
-            SessionWindow w = SessionWindow.of(event, s);
-            SessionSeats.Fill fill = seats.fill(event.id(), s.code(), event.seatsAt(s));
-            return new SessionNow(s.code(), s.title(), "session:" + s.code(), local(event, w.opens()), local(event, w.starts()),
-                    local(event, w.ends()), !now.isBefore(w.starts()), fill.admitted(), fill.capacity(), fill.overCapacity());
-        }).orElse(null);
+        RoomDoors.RoomNow state = doors.at(event, room, now).orElseThrow(() -> Rejection.notFound("access.unknown-room", room));
+        RoomDoors.DoorWindow w = state.window();
+        SessionNow session = w == null ? null : sessionNow(event, w, now);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(new Now(room, where.name(), local(event, now), open.isPresent(), session));
+                .body(new Now(room, state.room().name(), local(event, now), state.doorOpen(), session));
+    }
+
+    private SessionNow sessionNow(EventSchedule event, RoomDoors.DoorWindow w, Instant now) {
+        EventSchedule.Session s = w.session();
+        SessionSeats.Fill fill = seats.fill(event.id(), s.code(), event.seatsAt(s));
+        return new SessionNow(s.code(), s.title(), w.point(), local(event, w.opens()), local(event, w.starts()),
+                local(event, w.ends()), !now.isBefore(w.starts()), fill.admitted(), fill.capacity(), fill.overCapacity());
     }
 
     private static OffsetDateTime local(EventSchedule event, Instant instant) {

@@ -28,6 +28,35 @@ public class Checkins {
                 .params(registrationId.value(), day).query(Boolean.class).single();
     }
 
+    /** A check-in as the desk's recent list shows it: who, when, at which desk. */
+    public record RecentCheckin(RegistrationId registrationId, java.time.Instant checkedInAt, @org.jspecify.annotations.Nullable String desk) {
+    }
+
+    /** The latest check-ins of a day at every desk, newest first (the index on event, day, time serves it). */
+    public List<RecentCheckin> recent(EventSchedule event, LocalDate day, int limit) {
+        return jdbc.sql("""
+                        SELECT registration_id, checked_in_at, desk FROM checkin
+                        WHERE event_id = ? AND day = ? ORDER BY checked_in_at DESC, registration_id LIMIT ?""")
+                .params(event.id(), day, limit)
+                .query((rs, n) -> new RecentCheckin(new RegistrationId(rs.getObject(1, UUID.class)), rs.getTimestamp(2).toInstant(),
+                        rs.getString(3)))
+                .list();
+    }
+
+    /** When each of these attendees checked in on that day; those who did not are absent from the map. */
+    public java.util.Map<RegistrationId, java.time.Instant> checkedInAt(EventSchedule event, java.util.Collection<RegistrationId> ids,
+                                                                      LocalDate day) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<RegistrationId, java.time.Instant> at = new java.util.HashMap<>();
+        jdbc.sql("SELECT registration_id, checked_in_at FROM checkin WHERE event_id = ? AND day = ? AND registration_id = ANY (?)")
+                .params(event.id(), day, ids.stream().map(RegistrationId::value).toArray(UUID[]::new))
+                .query((rs, n) -> at.put(new RegistrationId(rs.getObject(1, UUID.class)), rs.getTimestamp(2).toInstant()))
+                .list();
+        return at;
+    }
+
     /** Every day this attendee has checked in, in day order (empty before the first check-in). */
     public List<AttendeeDay> daysOf(EventSchedule event, RegistrationId registrationId) {
         return jdbc.sql("""

@@ -326,7 +326,7 @@ class AccessibilityBrowserTest extends StaffPagesTest {
             assertThat(page.locator("h1")).containsText(t("출입구", "Door"));
             audit(page, "door-points");
 
-            page.locator("#point-S101").click();
+            page.locator("#point-room-301").click();
             assertThat(page.locator("#scan")).isFocused();
             audit(page, "door-loop");
             scan(page, late.get("ticket").asString());

@@ -96,7 +96,7 @@ class AttendeeJourneyBrowserTest extends BrowserTest {
             Page doorPage = open(doorTablet, "/login");
             signIn(doorPage, door);
             doorPage.waitForURL("**/door/" + slug);
-            doorPage.locator("#point-S101").click();
+            doorPage.locator("#point-room-301").click();
             scan(doorPage, ticket);
             assertThat(doorPage.locator("#verdict")).hasAttribute("data-result", "ADMITTED");
             assertThat(doorPage.locator("#admitted")).containsText("1 / 100");

@@ -142,10 +142,10 @@ class KeyboardBrowserTest extends StaffPagesTest {
         try (BrowserContext phone = phone("ko-KR")) {
             Page page = signedIn(phone, staffToken(slug, "DOOR", null), "/door/" + slug);
             fromTheTop(page);
-            List<String> stops = tabTo(page, "#point-S101");
+            List<String> stops = tabTo(page, "#point-room-301");
             assertThat(stops.getFirst()).isEqualTo("a:본문으로 건너뛰기");
             page.keyboard().press("Enter");
-            page.waitForURL("**/door/" + slug + "/session/S101");
+            page.waitForURL("**/door/" + slug + "/room/301");
             assertThat(page.locator("#scan")).isFocused();
 
             // the scan field, then its button; Shift+Tab goes back to "change point"

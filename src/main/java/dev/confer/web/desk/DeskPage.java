@@ -4,7 +4,6 @@ import dev.confer.shared.RegistrationId;
 import dev.confer.checkin.DeskCheckin;
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
-import dev.confer.registration.Registrations;
 import dev.confer.shared.Caller;
 import dev.confer.shared.PersonalDataViewed;
 import dev.confer.shared.Rejection;
@@ -39,18 +38,18 @@ class DeskPage {
     private final EventCatalog events;
     private final DeskCheckin desk;
     private final Tickets tickets;
-    private final Registrations registrations;
+    private final DeskLists lists;
     private final MessageSource messages;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
 
-    DeskPage(EventCatalog events, DeskCheckin desk, Tickets tickets, Registrations registrations, MessageSource messages,
-             Clock clock, ApplicationEventPublisher publisher) {
+    DeskPage(EventCatalog events, DeskCheckin desk, Tickets tickets, DeskLists lists, MessageSource messages, Clock clock,
+             ApplicationEventPublisher publisher) {
         this.publisher = publisher;
         this.events = events;
         this.desk = desk;
         this.tickets = tickets;
-        this.registrations = registrations;
+        this.lists = lists;
         this.messages = messages;
         this.clock = clock;
     }
@@ -63,7 +62,7 @@ class DeskPage {
         model.addAttribute("event", event);
         if (q != null) {
             model.addAttribute("q", q.strip());
-            List<?> found = q.isBlank() ? List.of() : registrations.search(event, null, q, 20, 0);
+            List<DeskLists.Found> found = lists.search(event, q.strip());
             model.addAttribute("found", found);
             if (!q.isBlank()) { // what was typed is a person's name or address: only that a search was made is logged
                 publisher.publishEvent(new PersonalDataViewed(event.id(), caller.actor(), "DESK_SEARCH", found.size(), null));
@@ -72,7 +71,17 @@ class DeskPage {
                 return "desk/desk :: search-results";
             }
         }
+        model.addAttribute("recent", lists.recent(event));
         return "desk/desk";
+    }
+
+    /** The latest check-ins at every desk today, polled by the page. */
+    @GetMapping("/desk/{slug}/recent")
+    String recent(@PathVariable String slug, Model model) {
+        EventSchedule event = events.require(slug);
+        model.addAttribute("event", event);
+        model.addAttribute("recent", lists.recent(event));
+        return "desk/desk :: recent";
     }
 
     @PostMapping("/desk/{slug}/scan")
@@ -82,7 +91,7 @@ class DeskPage {
         String text = ticket == null ? "" : ticket.strip();
         DeskVerdict verdict = text.isEmpty()
                 ? DeskVerdict.refused(messages.getMessage("desk.scan-required", null, locale))
-                : checkIn(event, () -> text, locale);
+                : checkIn(event, credential(text), locale);
         return answer(event, verdict, htmx, model);
     }
 
@@ -92,12 +101,17 @@ class DeskPage {
                            Model model) {
         EventSchedule event = events.require(slug);
         // the person has no QR code at hand: the desk issues the same ticket the e-mail carried
-        return answer(event, checkIn(event, () -> tickets.issue(event, id), locale), htmx, model);
+        return answer(event, checkIn(event, () -> new DeskCheckin.Credential(tickets.issue(event, id), null), locale), htmx, model);
     }
 
-    private DeskVerdict checkIn(EventSchedule event, java.util.function.Supplier<String> ticket, Locale locale) {
+    /** A QR ticket has dots ({@code CF1.slug.id.signature}); anything else is a badge's NFC UID (day 2 with the name card). */
+    private static java.util.function.Supplier<DeskCheckin.Credential> credential(String scanned) {
+        return scanned.contains(".") ? () -> new DeskCheckin.Credential(scanned, null) : () -> new DeskCheckin.Credential(null, scanned);
+    }
+
+    private DeskVerdict checkIn(EventSchedule event, java.util.function.Supplier<DeskCheckin.Credential> credential, Locale locale) {
         try {
-            return DeskVerdict.of(desk.checkIn(event, ticket.get(), DESK, clock.instant()));
+            return DeskVerdict.of(desk.checkIn(event, credential.get(), null, DESK, clock.instant()));
         } catch (Rejection r) {
             return DeskVerdict.refused(messages.getMessage(r.messageKey(), r.args(), r.messageKey(), locale));
         }

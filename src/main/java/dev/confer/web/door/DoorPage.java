@@ -1,15 +1,12 @@
 package dev.confer.web.door;
 
 import dev.confer.access.DoorCounts;
-import dev.confer.access.DoorTaps;
-import dev.confer.access.TapAnswer;
-import dev.confer.access.TapRequest;
+import dev.confer.access.RoomDoors;
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
 import dev.confer.shared.Caller;
 import dev.confer.shared.Rejection;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,62 +17,67 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.Comparator;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * The door in a browser: pick a session (today's, by time) or a booth, then a loop of scans, each
- * answered ADMITTED / FULL / NOT CHECKED IN on the whole screen. Every tap goes through {@link DoorTaps},
- * as the door API does; each rendered form carries a fresh tap id, so a double submit counts once.
+ * The door in a browser: pick a room (each shows the session its door is open for now, or the next one) or a
+ * booth, then a loop of scans, each answered on the whole screen. A room's page follows its programme
+ * ({@link RoomDoorPage}); a single session's or booth's page is here. Every tap goes through {@link DoorScans}, as
+ * the door API takes it; each rendered form carries a fresh tap id, so a double submit counts once.
  */
 @Controller
 class DoorPage {
 
     private final EventCatalog events;
-    private final DoorTaps taps;
+    private final DoorScans scans;
     private final DoorCounts counts;
-    private final MessageSource messages;
+    private final RoomDoors rooms;
+    private final DoorProgramme programme;
     private final Clock clock;
 
-    DoorPage(EventCatalog events, DoorTaps taps, DoorCounts counts, MessageSource messages, Clock clock) {
+    DoorPage(EventCatalog events, DoorScans scans, DoorCounts counts, RoomDoors rooms, DoorProgramme programme, Clock clock) {
         this.events = events;
-        this.taps = taps;
+        this.scans = scans;
         this.counts = counts;
-        this.messages = messages;
+        this.rooms = rooms;
+        this.programme = programme;
         this.clock = clock;
+    }
+
+    /** A room on the picker: its door now (or next), with the seats of that session. */
+    record RoomCard(EventSchedule.Room room, RoomDoors.RoomNow now, DoorCounts.@Nullable Seats seats) {
     }
 
     @GetMapping("/door/{slug}")
     String points(@PathVariable String slug, Model model) {
         EventSchedule event = events.require(slug);
-        LocalDate today = event.localDate(clock.instant());
-        List<EventSchedule.Session> todays = event.sessions().stream().filter(s -> s.day().equals(today))
-                .sorted(Comparator.comparing(EventSchedule.Session::start).thenComparing(EventSchedule.Session::code)).toList();
+        Instant now = clock.instant();
+        List<RoomCard> cards = event.rooms().stream()
+                .filter(r -> event.sessions().stream().anyMatch(s -> s.room().equals(r.code())))
+                .map(r -> {
+                    RoomDoors.RoomNow state = rooms.at(event, r.code(), now).orElseThrow();
+                    DoorCounts.Seats seats = state.window() == null ? null : counts.seats(event, state.window().session());
+                    return new RoomCard(r, state, seats);
+                }).toList();
         model.addAttribute("event", event);
-        model.addAttribute("today", today);
-        model.addAttribute("sessions", todays.isEmpty() ? event.sessions() : todays);
-        model.addAttribute("notToday", todays.isEmpty());
-        model.addAttribute("counts", counts.sessions(event).stream()
-                .collect(Collectors.toMap(DoorCounts.SessionCount::code, Function.identity())));
+        model.addAttribute("rooms", cards);
         return "door/points";
     }
 
     @GetMapping("/door/{slug}/{kind:session|booth}/{code}")
-    String loop(@PathVariable String slug, @PathVariable String kind, @PathVariable String code, Model model) {
+    String loop(@PathVariable String slug, @PathVariable String kind, @PathVariable String code, Locale locale, Model model) {
         EventSchedule event = events.require(slug);
-        point(event, kind, code, model);
+        point(event, kind, code, locale, model);
         return "door/loop";
     }
 
     @GetMapping("/door/{slug}/session/{code}/admitted")
-    String admitted(@PathVariable String slug, @PathVariable String code, Model model) {
+    String admitted(@PathVariable String slug, @PathVariable String code, Locale locale, Model model) {
         EventSchedule event = events.require(slug);
-        point(event, "session", code, model);
+        point(event, "session", code, locale, model);
         return "door/loop :: admitted";
     }
 
@@ -85,33 +87,18 @@ class DoorPage {
                @AuthenticationPrincipal Caller caller, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
                Locale locale, Model model) {
         EventSchedule event = events.require(slug);
-        String text = scan == null ? "" : scan.strip();
-        DoorVerdict verdict;
-        DoorCounts.Seats seats = null;
-        if (text.isEmpty()) {
-            verdict = DoorVerdict.refused(messages.getMessage("door.scan-required", null, locale));
-        } else {
-            try {
-                TapAnswer answer = taps.tap(event, caller, new TapRequest(tapId, null, kind + ":" + code, DoorVerdict.credential(text)));
-                verdict = DoorVerdict.of(answer);
-                if (answer.admitted() != null && answer.capacity() != null) {
-                    seats = new DoorCounts.Seats(answer.admitted(), answer.capacity());
-                }
-            } catch (Rejection r) {
-                verdict = DoorVerdict.refused(messages.getMessage(r.messageKey(), r.args(), r.messageKey(), locale));
-            }
+        DoorScans.Outcome outcome = scans.scan(event, caller, kind + ":" + code, tapId, scan, locale);
+        point(event, kind, code, locale, model);
+        if (outcome.seats() != null) {
+            model.addAttribute("seats", outcome.seats()); // as the tap left them, without reading them again
         }
-        point(event, kind, code, model);
-        if (seats != null) {
-            model.addAttribute("seats", seats); // as the tap left them, without reading them again
-        }
-        model.addAttribute("verdict", verdict);
+        model.addAttribute("verdict", outcome.verdict());
         model.addAttribute("htmx", htmx);
         return htmx != null ? "door/loop :: answer" : "door/loop";
     }
 
-    /** The point's name, today's count for a session, and a fresh tap id for the next scan. */
-    private void point(EventSchedule event, String kind, String code, Model model) {
+    /** The point's name, today's count for a session, its door window for offline use, and a fresh tap id. */
+    private void point(EventSchedule event, String kind, String code, Locale locale, Model model) {
         model.addAttribute("event", event);
         model.addAttribute("kind", kind);
         model.addAttribute("code", code);
@@ -121,6 +108,8 @@ class DoorPage {
             model.addAttribute("eventSession", session); // "session" is the HTTP session in templates
             model.addAttribute("room", event.room(session.room()).orElse(null));
             model.addAttribute("seats", counts.seats(event, session));
+            model.addAttribute("windows", programme.json(event, rooms.windows(event, session.room()).stream()
+                    .filter(w -> w.session().code().equals(code)).toList(), locale));
         } else {
             model.addAttribute("booth", event.booth(code).orElseThrow(() -> Rejection.notFound("access.unknown-booth", code)));
         }

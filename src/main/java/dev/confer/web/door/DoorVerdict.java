@@ -24,6 +24,11 @@ public record DoorVerdict(String result, String css, @Nullable String reason, @N
         };
     }
 
+    /** Outside the session's door window (NOT_NOW): nobody was admitted; {@code reason} says when the door opens. */
+    public static DoorVerdict notNow(String reason) {
+        return new DoorVerdict("NOT_NOW", "no", reason, null, null, null);
+    }
+
     public static DoorVerdict refused(String reason) {
         return new DoorVerdict("REJECTED", "no", reason, null, null, null);
     }

@@ -30,6 +30,14 @@ public abstract class StaffPagesTest extends BrowserTest {
         staffClock.set(today().atTime(hour, minute).atZone(SEOUL).toInstant());
     }
 
+    /**
+     * The browser's clock today in Seoul at the given time (it runs on from there): a door judges offline scans
+     * against its session windows with the device's clock, so a test that scans offline sets both clocks.
+     */
+    protected static void browserAt(com.microsoft.playwright.BrowserContext context, int hour, int minute) {
+        context.clock().setSystemTime(java.util.Date.from(today().atTime(hour, minute).atZone(SEOUL).toInstant()));
+    }
+
     /** A scan time today in Seoul, ISO 8601, for API taps at a session door. */
     protected static String todayAt(int hour, int minute) {
         return today().atTime(hour, minute).atZone(SEOUL).toOffsetDateTime().toString();

@@ -60,8 +60,11 @@ class DoorBrowserTest extends StaffPagesTest {
             screenshot(page, "door-points-en");
             assertScriptBudget(page);
 
-            page.locator("#point-S101").click();
-            assertThat(page.locator("h1")).hasText("Cloud-native finance");
+            assertThat(page.locator(".door-points li")).hasCount(1); // one room, not every session of the day
+            page.locator("#point-room-301").click();
+            assertThat(page.locator("h1")).containsText("Room 301");
+            assertThat(page.locator("#door-session")).hasText("Cloud-native finance");
+            assertThat(page.locator("#door-now")).hasAttribute("data-point", "session:S101");
             assertThat(page.locator("#admitted")).hasText("Admitted 0 / 1");
             assertThat(page.locator("#scan")).isFocused();
             assertScriptBudget(page);

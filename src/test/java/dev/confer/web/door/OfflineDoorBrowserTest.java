@@ -41,6 +41,7 @@ class OfflineDoorBrowserTest extends StaffPagesTest {
         assertThat(post("/api/v1/events/" + slug + "/check-ins", desk, Map.of("ticket", minjun.get("ticket").asString())).status())
                 .isEqualTo(200);
         try (BrowserContext phone = phone("en-US")) {
+            browserAt(phone, 14, 5); // offline, the door judges the session's window by the device's clock
             Page page = open(phone, "/door/" + slug);
             page.onConsoleMessage(m -> System.out.println("offline door console: " + m.type() + " " + m.text()));
             page.onResponse(r -> { if (r.status() >= 400) { System.out.println("offline door answer " + r.status() + ": " + r.url()); } });
