@@ -5,6 +5,7 @@ import dev.confer.shared.Language;
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
 import dev.confer.registration.Attendee;
+import dev.confer.registration.ConsentLedger;
 import dev.confer.registration.RegistrationStatus;
 import dev.confer.registration.Registrations;
 import dev.confer.tickets.TicketQr;
@@ -34,9 +35,11 @@ class MailComposer {
     private final ReminderWording reminders;
     private final AttendeeCalendar calendars;
     private final Clock clock;
+    private final ConsentLedger consents;
 
     MailComposer(Registrations registrations, EventCatalog events, Tickets tickets, ManageTokens manageTokens, MessageSource messages,
-                 MailSettings settings, ReminderWording reminders, AttendeeCalendar calendars, Clock clock) {
+                 MailSettings settings, ReminderWording reminders, AttendeeCalendar calendars, Clock clock, ConsentLedger consents) {
+        this.consents = consents;
         this.calendars = calendars;
         this.registrations = registrations;
         this.events = events;
@@ -94,6 +97,12 @@ class MailComposer {
             case DAY_BEFORE, MORNING_OF, STILL_WAITLISTED, SESSION_SOON ->
                     reminders.wording(pending.kind(), pending.ref(), event, attendee, text, lang);
         };
+        if (firstMail(pending.kind()) && event.privacy() != null && consents.state(event, attendee.id()).needsConfirmation()) {
+            // a team member: the lead said they were told; they confirm their own consents from this mail
+            List<String> details = new java.util.ArrayList<>(wording.details());
+            details.add(text.get("mail.privacy.confirm", event.privacy().controller().in(lang)));
+            wording = new Wording(wording.subject(), wording.status(), details, wording.ticketIntro());
+        }
         DateTimeFormatter date = DateTimeFormatter.ofPattern(text.get("mail.date-pattern"), text.locale());
         List<String> days = event.days().stream()
                 .map(d -> text.get("mail.day", date.format(d.date()), TIME.format(d.doorsOpen()), TIME.format(d.end())))
@@ -107,6 +116,11 @@ class MailComposer {
         String calendar = carriesTheDay ? calendars.forMail(event, attendee, lang.locale(), settings.publicUrl()) : null;
         return Optional.of(new ComposedMail(pending.id(), attendee.email(), wording.subject(), MailLayout.text(content),
                 MailLayout.html(content), TicketQr.png(ticket, 320), calendar));
+    }
+
+    /** The first mail a person gets: confirmed, waitlisted or promoted. */
+    private static boolean firstMail(MailKind kind) {
+        return kind == MailKind.CONFIRMATION || kind == MailKind.WAITLIST || kind == MailKind.PROMOTION;
     }
 
     /** The confirmation (also after the waitlist) and the mail the day before carry the venue's calendar file. */

@@ -136,6 +136,7 @@ class ConsentApiTest extends TapTestSupport {
         members.add(Map.of("name", "Member Lee", "email", "member@" + slug + ".example.com"));
         Map<String, Object> team = new LinkedHashMap<>();
         team.put("name", "Platform");
+        team.put("locale", "en");
         team.put("members", members);
         team.put("consents", Map.of("processing", true, "sponsorSharing", true));
         Response untold = call("POST", "/api/v1/events/" + slug + "/teams", null, team, Map.of("Accept-Language", "en"));
@@ -158,6 +159,17 @@ class ConsentApiTest extends TapTestSupport {
                 + lead.get("manageToken").asString(), null).json();
         assertThat(leadState.get("sponsorSharing").asBoolean()).isTrue();
         assertThat(leadState.get("needsConfirmation").asBoolean()).isFalse();
+
+        // the member's own mail asks them to confirm; the lead's does not
+        awaitEventsHandled();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+                count("SELECT count(*) FROM mail_outbox WHERE event_id = ? AND body_text IS NOT NULL", eventId(slug)) == 2);
+        String memberMail = jdbc.sql("SELECT body_text FROM mail_outbox WHERE registration_id = ?")
+                .param(java.util.UUID.fromString(member.get("id").asString())).query(String.class).single();
+        String leadMail = jdbc.sql("SELECT body_text FROM mail_outbox WHERE registration_id = ?")
+                .param(java.util.UUID.fromString(lead.get("id").asString())).query(String.class).single();
+        assertThat(memberMail).contains("confirm your own consents").contains("Cloud Summit committee");
+        assertThat(leadMail).doesNotContain("confirm your own consents");
 
         JsonNode confirmed = call("PUT", memberPath, null, Map.of("processing", true, "sponsorSharing", true)).json();
         assertThat(confirmed.get("needsConfirmation").asBoolean()).isFalse();

@@ -62,8 +62,10 @@ class SponsorPage {
         String code = boothFor(event, caller, booth);
         booth(event, code, caller, model);
         leads(event, code, caller, model);
-        publisher.publishEvent(new PersonalDataViewed(event.id(), caller.actor(), "BOOTH_LEADS_PAGE",
-                ((List<?>) model.getAttribute("leads")).size(), "booth " + code));
+        int shown = ((List<?>) model.getAttribute("leads")).size();
+        if (shown > 0) { // a page that names nobody showed no personal data (the floor page reloads itself often)
+            publisher.publishEvent(new PersonalDataViewed(event.id(), caller.actor(), "BOOTH_LEADS_PAGE", shown, "booth " + code));
+        }
         return "sponsor/leads";
     }
 
