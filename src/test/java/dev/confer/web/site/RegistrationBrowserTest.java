@@ -76,6 +76,13 @@ class RegistrationBrowserTest extends BrowserTest {
             page.locator("#cancel-confirm").click();
             assertThat(page.locator("#ticket-cancelled-now")).containsText("취소되었습니다");
             assertThat(page.locator("#ticket-status")).hasText("취소됨");
+            // the one-time notices rode a short-lived cookie, not a server session; shown once, then gone
+            org.assertj.core.api.Assertions.assertThat(korean.cookies()).as("no server session for an attendee")
+                    .noneMatch(c -> c.name.equals("JSESSIONID"));
+            org.assertj.core.api.Assertions.assertThat(korean.cookies()).as("the notice's cookie is spent")
+                    .noneMatch(c -> c.name.equals("confer-flash"));
+            page.reload();
+            assertThat(page.locator("#ticket-cancelled-now")).hasCount(0);
             assertThat(page.locator("img.qr")).hasCount(0);
             assertThat(page.locator("#cancel-link")).hasCount(0);
             screenshot(page, "site-my-ticket-cancelled-ko");
