@@ -2,10 +2,13 @@ package dev.confer.notifications;
 
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
+import dev.confer.shared.Caller;
+import dev.confer.shared.PersonalDataViewed;
 import dev.confer.shared.Rejection;
 import dev.confer.tickets.TicketQr;
 import dev.confer.tickets.Tickets;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,8 +35,10 @@ class DevMailController {
     private final EventCatalog events;
     private final Tickets tickets;
     private final SentMails sentMails;
+    private final ApplicationEventPublisher publisher;
 
-    DevMailController(MailOutbox outbox, EventCatalog events, Tickets tickets, SentMails sentMails) {
+    DevMailController(MailOutbox outbox, EventCatalog events, Tickets tickets, SentMails sentMails, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.outbox = outbox;
         this.events = events;
         this.tickets = tickets;
@@ -69,9 +74,13 @@ class DevMailController {
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(qrPng(composed(id)));
     }
 
+    /** A mail's body names its addressee: opening one is a view of personal data, recorded in the access log. */
     private MailOutbox.StoredMail composed(long id) {
-        return outbox.find(id).filter(m -> m.html() != null)
+        MailOutbox.StoredMail mail = outbox.find(id).filter(m -> m.html() != null)
                 .orElseThrow(() -> Rejection.notFound("mail.not-found", id));
+        events.find(mail.eventSlug()).ifPresent(event ->
+                publisher.publishEvent(new PersonalDataViewed(event.id(), Caller.organizer().actor(), "MAIL_VIEW", 1, "mail " + id)));
+        return mail;
     }
 
     private byte[] qrPng(MailOutbox.StoredMail mail) {

@@ -69,8 +69,12 @@ class RegistrationController {
 
     @GetMapping("/api/v1/events/{slug}/registrations/{id}")
     View get(Holder holder) {
-        return view(holder.event(), registrations.find(holder.event(), holder.id())
+        View found = view(holder.event(), registrations.find(holder.event(), holder.id())
                 .orElseThrow(() -> Rejection.notFound("registration.not-found", holder.id())));
+        if (holder.caller() != null) { // the organizer looking someone up (the attendee's own look is not logged)
+            publisher.publishEvent(new PersonalDataViewed(holder.event().id(), holder.caller().actor(), "REGISTRATION_VIEW", 1, null));
+        }
+        return found;
     }
 
     @DeleteMapping("/api/v1/events/{slug}/registrations/{id}")

@@ -87,6 +87,7 @@ class ConsentApiTest extends TapTestSupport {
         assertThat(plain.status()).isEqualTo(201);
         JsonNode view = get("/api/v1/events/" + slug + "/registrations/" + plain.json().get("id").asString(), ADMIN).json();
         assertThat(view.get("sponsorSharing").asBoolean()).isFalse();
+        assertThat(get("/api/v1/events/" + slug + "/access-log", ADMIN).json().findValuesAsString("action")).contains("REGISTRATION_VIEW");
         assertThat(count("SELECT count(*) FROM consent WHERE event_id = ?", eventId(slug))).isZero();
         Response sharing = registerBody(slug, person("Park", "park@example.com", Map.of("sponsorSharing", true)));
         assertThat(sharing.status()).isEqualTo(201);
@@ -170,6 +171,12 @@ class ConsentApiTest extends TapTestSupport {
                 .param(java.util.UUID.fromString(lead.get("id").asString())).query(String.class).single();
         assertThat(memberMail).contains("confirm your own consents").contains("Cloud Summit committee");
         assertThat(leadMail).doesNotContain("confirm your own consents");
+        long mailId = jdbc.sql("SELECT id FROM mail_outbox WHERE registration_id = ?")
+                .param(java.util.UUID.fromString(member.get("id").asString())).query(Long.class).single();
+        assertThat(get("/dev/mail/" + mailId + ".txt", ADMIN).text()).contains("Member Lee");
+        JsonNode viewed = get("/api/v1/events/" + slug + "/access-log", ADMIN).json().get(0);
+        assertThat(viewed.get("action").asString()).isEqualTo("MAIL_VIEW");
+        assertThat(viewed.toString()).doesNotContain("Member Lee");
 
         JsonNode confirmed = call("PUT", memberPath, null, Map.of("processing", true, "sponsorSharing", true)).json();
         assertThat(confirmed.get("needsConfirmation").asBoolean()).isFalse();
