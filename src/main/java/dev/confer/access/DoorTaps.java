@@ -88,7 +88,9 @@ public class DoorTaps {
         }
         RegistrationId attendee = credentials.registrationOf(event, request.credential());
         Optional<Attendee> person = registrations.find(event, attendee);
-        TapAnswer.Who who = new TapAnswer.Who(person.map(Attendee::name).orElse(null), person.map(Attendee::company).orElse(null));
+        // a booth learns who visited only from someone who shares their contact with sponsors
+        Optional<Attendee> named = point.isSession() ? person : person.filter(Attendee::sharesWithSponsors);
+        TapAnswer.Who who = new TapAnswer.Who(named.map(Attendee::name).orElse(null), named.map(Attendee::company).orElse(null));
         boolean mayEnter = checkins.checkedIn(attendee, event.localDate(at)) && person.map(Attendee::isConfirmed).orElse(false);
         TapAnswer answer = attempts.invoke(() -> {
             try {

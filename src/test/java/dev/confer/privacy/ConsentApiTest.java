@@ -101,10 +101,18 @@ class ConsentApiTest extends TapTestSupport {
         String sponsor = staffToken(slug, "SPONSOR", "B01");
         JsonNode sharer = registerBody(slug, person("김공유", "share@example.com", Map.of("processing", true, "sponsorSharing", true))).json();
         JsonNode quiet = registerBody(slug, person("Quiet Person", "quiet@example.com", Map.of("processing", true, "sponsorSharing", false))).json();
+        List<JsonNode> answers = new ArrayList<>();
         for (JsonNode a : List.of(sharer, quiet)) {
             checkIn(slug, a, DAY1);
-            assertThat(tap(slug, sponsor, DAY1_AFTERNOON, "booth:B01", a).status()).isEqualTo(200);
+            Response tapped = tap(slug, sponsor, DAY1_AFTERNOON, "booth:B01", a);
+            assertThat(tapped.status()).isEqualTo(200);
+            answers.add(tapped.json());
         }
+        // the booth's scanner names the sharer only
+        assertThat(answers.get(0).get("name").asString()).isEqualTo("김공유");
+        assertThat(answers.get(1).get("name").isNull()).isTrue();
+        assertThat(answers.get(1).get("company").isNull()).isTrue();
+        assertThat(answers.get(1).get("result").asString()).isEqualTo("ADMITTED");
         String leads = "/api/v1/events/" + slug + "/booths/B01/leads";
         JsonNode list = get(leads, sponsor).json();
         assertThat(list.size()).isEqualTo(1);
