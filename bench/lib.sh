@@ -58,7 +58,7 @@ start_app() {
 
   say "Starting Confer on port $PORT with data in $WORK/data..."
   # shellcheck disable=SC2086
-  SERVER_PORT="$PORT" CONFER_DATA_DIR="$WORK/data" CONFER_DEMO="$demo" CONFER_ADMIN_TOKEN="$TOKEN" \
+  SERVER_PORT="$PORT" CONFER_DATA_DIR="$WORK/data" CONFER_DEMO="$demo" CONFER_ADMIN_TOKEN="$TOKEN" CONFER_RATE_LIMITS="${CONFER_RATE_LIMITS:-off}" \
     "$JAVA_HOME/bin/java" $JAVA_OPTS -jar target/confer.jar >"$WORK/app.log" 2>&1 &
   APP_PID=$!
   for i in $(seq 1 240); do

@@ -36,7 +36,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Rejection.class)
     ResponseEntity<ProblemDetail> rejected(Rejection rejection) {
-        return ResponseEntity.status(rejection.status()).body(problems.of(rejection, LocaleContextHolder.getLocale()));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(rejection.status());
+        if (rejection.properties().get("retryAfterSeconds") instanceof Long seconds) {
+            answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+        }
+        return answer.body(problems.of(rejection, LocaleContextHolder.getLocale()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

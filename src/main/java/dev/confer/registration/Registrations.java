@@ -1,6 +1,7 @@
 package dev.confer.registration;
 
 import dev.confer.events.EventSchedule;
+import dev.confer.shared.Throttle;
 import dev.confer.shared.Language;
 import dev.confer.shared.LockConflicts;
 import dev.confer.shared.RegistrationId;
@@ -45,8 +46,11 @@ public class Registrations {
     // PostgreSQL broke a lock cycle: the attempt changed nothing, so it starts afresh (three attempts in all)
     private final RetryTemplate lockConflicts = LockConflicts.retrying(2);
 
+    private final Throttle throttle;
+
     Registrations(Capacity capacity, RegistrationStore store, ApplicationEventPublisher publisher,
-                  TransactionTemplate transaction, RegistrationWindow window) {
+                  TransactionTemplate transaction, RegistrationWindow window, Throttle throttle) {
+        this.throttle = throttle;
         this.capacity = capacity;
         this.store = store;
         this.publisher = publisher;
@@ -79,6 +83,7 @@ public class Registrations {
         Language language = validate(input, defaultLanguage);
         requireConsent(event, input.consents());
         window.requireOpen(event);
+        throttle.attempt("registration-email", Objects.requireNonNull(input.email())); // after validation: a refused form costs no attempt
         RegistrationId id = RegistrationId.random();
         return lockConflicts.invoke(() -> {
             Outcome confirmed = transaction.execute(status -> {

@@ -1,0 +1,109 @@
+package dev.confer.platform;
+
+import dev.confer.ApiTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The abuse brakes with their default limits. Each test speaks from addresses of its own (X-Forwarded-For from
+ * the loopback proxy, as behind a load balancer); the loopback itself is exempt in the tests' settings, which is
+ * why the rest of the suite never meets a limit.
+ */
+class RateLimitTest extends ApiTest {
+
+    private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(1);
+
+    @Autowired
+    JdbcTemplate sql;
+
+    private static String freshAddress() {
+        int n = NEXT_ADDRESS.getAndIncrement() + (int) (ProcessHandle.current().pid() % 200) * 250;
+        return "198.18." + (n / 250 % 250) + "." + (n % 250 + 1);
+    }
+
+    private Response registerFrom(String address, String slug, String email) {
+        return call("POST", "/api/v1/events/" + slug + "/registrations", null,
+                Map.of("name", "Probe", "email", email, "locale", "en", "consents", Map.of("processing", true)),
+                Map.of("X-Forwarded-For", address, "Accept-Language", "ko-KR"));
+    }
+
+    private int registrations(String slug) {
+        return sql.queryForObject("SELECT count(*) FROM registration r JOIN event e ON e.id = r.event_id WHERE e.slug = ?",
+                Integer.class, slug);
+    }
+
+    @Test
+    void oneAddressGetsThirtyRegistrationsAMinuteThen429WithRetryAfterAndNothingChanges() {
+        String slug = defineEvent(uniqueSlug("rate-address"), eventDefinition(100, 0, 10, 100, 10, 30));
+        String address = freshAddress();
+        for (int i = 0; i < 30; i++) {
+            assertThat(registerFrom(address, slug, "p" + i + "@" + slug + ".example.com").status()).isEqualTo(201);
+        }
+        Response refused = registerFrom(address, slug, "p30@" + slug + ".example.com");
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, 60L);
+        assertThat(refused.json().get("detail").asString()).contains("요청이 너무 많습니다", retryAfter + "초");
+        assertThat(registrations(slug)).as("the refused registration changed nothing").isEqualTo(30);
+        // another address (another office) is not held up by the first
+        assertThat(registerFrom(freshAddress(), slug, "p31@" + slug + ".example.com").status()).isEqualTo(201);
+    }
+
+    @Test
+    void oneEmailGetsFiveAttemptsAnHourFromAnyAddress() {
+        String slug = defineEvent(uniqueSlug("rate-email"), eventDefinition(100, 0, 10, 100, 10, 30));
+        String email = "flooded@" + slug + ".example.com";
+        assertThat(registerFrom(freshAddress(), slug, email).status()).isEqualTo(201);
+        for (int i = 0; i < 4; i++) {
+            assertThat(registerFrom(freshAddress(), slug, email.toUpperCase(java.util.Locale.ROOT)).status())
+                    .as("already registered").isEqualTo(409);
+        }
+        Response refused = registerFrom(freshAddress(), slug, email);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused.json().get("detail").asString()).contains("이메일 주소로 등록 시도가 너무 많습니다");
+        assertThat(registrations(slug)).isEqualTo(1);
+    }
+
+    @Test
+    void signInsAreLimitedPerAddressWithAPageInTheVisitorsLanguage() {
+        String address = freshAddress();
+        for (int i = 0; i < 20; i++) {
+            assertThat(call("POST", "/login", null, "token=wrong-" + i, Map.of("X-Forwarded-For", address)).status())
+                    .isNotEqualTo(429);
+        }
+        Response refused = call("POST", "/login", null, "token=wrong", Map.of("X-Forwarded-For", address,
+                "Accept-Language", "en-US"));
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused.contentType()).startsWith("text/html");
+        assertThat(new String(refused.raw(), StandardCharsets.UTF_8)).contains("lang=\"en\"", "Too many requests from your network address");
+    }
+
+    @Test
+    void thirtyFailedManageTokenChecksLockTheAddressOutButNotTheHolder() {
+        String slug = defineEvent(uniqueSlug("rate-token"), eventDefinition(100, 0, 10, 100, 10, 30));
+        JsonNode holder = register(slug, "Holder", "holder@" + slug + ".example.com");
+        String path = "/api/v1/events/" + slug + "/registrations/" + holder.get("id").asString();
+        String prober = freshAddress();
+        for (int i = 0; i < 30; i++) {
+            assertThat(call("GET", path, null, null, Map.of("X-Forwarded-For", prober, "X-Manage-Token", "guess-" + i)).status())
+                    .isIn(401, 403);
+        }
+        Response locked = call("GET", path, null, null, Map.of("X-Forwarded-For", prober,
+                "X-Manage-Token", holder.get("manageToken").asString()));
+        assertThat(locked.status()).as("even the right token waits: the address is locked out").isEqualTo(429);
+        Response own = call("GET", path, null, null, Map.of("X-Forwarded-For", freshAddress(),
+                "X-Manage-Token", holder.get("manageToken").asString()));
+        assertThat(own.status()).isEqualTo(200);
+    }
+}
