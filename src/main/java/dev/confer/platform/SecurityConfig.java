@@ -102,9 +102,10 @@ class SecurityConfig {
         StaffAccess organizer = StaffAccess.organizerOr();
         http.securityMatcher("/**")
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(c -> c.csrfTokenRepository(csrfCookie())
+                .csrf(c -> c.csrfTokenRepository(new SignInBoundCsrfTokens(csrfCookie()))
                         // the staff cookie "authenticates" every request; rotating the CSRF token each time would
-                        // break the next form on the page. Signing in starts a fresh token instead (StaffSignIn).
+                        // break the next form on the page. Signing in starts a fresh token instead (StaffSignIn), and a
+                        // token only counts for the sign-in it was made under (SignInBoundCsrfTokens).
                         .sessionAuthenticationStrategy((auth, req, res) -> { }))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
