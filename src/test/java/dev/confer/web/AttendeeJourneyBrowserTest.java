@@ -62,6 +62,7 @@ class AttendeeJourneyBrowserTest extends BrowserTest {
             attendee.locator("#name").fill(name);
             attendee.locator("#email").fill(email);
             attendee.locator("#company").fill("Hanbit");
+            attendee.locator("#sponsor-sharing").check(); // so the booth she visits gets her contact
             attendee.locator("#register").click();
             attendee.waitForURL("**/my-ticket/**");
             assertThat(attendee.locator("#ticket-status")).hasText(words.get("confirmed"));
