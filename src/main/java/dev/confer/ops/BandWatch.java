@@ -153,4 +153,25 @@ final class BandWatch {
                 .filter(m -> m >= 0 && working[m]).mapToDouble(m -> counts[m]).toArray();
         return own.length < 10 ? null : Band.of(own);
     }
+
+    /** What a chart draws for one subject over minutes {@code [from, to)}: observed level and band, NaN where not judged. */
+    record Trace(double[] observed, double[] lo, double[] hi) {
+    }
+
+    static Trace trace(SignalDay day, String subject, int from, int to) {
+        int n = Math.max(0, to - from);
+        double[] observed = new double[n];
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        int[] counts = day.counts.get(subject);
+        boolean[] working = day.working.get(subject);
+        for (int i = 0; i < n; i++) {
+            int t = from + i;
+            Band band = working[t] ? expected(day, subject, t) : null;
+            observed[i] = working[t] ? level(counts, working, t) : Double.NaN;
+            lo[i] = band == null ? Double.NaN : band.lo();
+            hi[i] = band == null ? Double.NaN : band.hi();
+        }
+        return new Trace(observed, lo, hi);
+    }
 }
