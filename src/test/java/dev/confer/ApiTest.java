@@ -105,7 +105,7 @@ public abstract class ApiTest {
         def.put("waitlist", waitlist);
         List<Object> days = new ArrayList<>();
         for (String date : List.of("2037-05-14", "2037-05-15")) {
-            days.add(Map.of("date", date, "doorsOpen", "08:00", "end", "18:00", "mealVouchers", vouchersPerDay,
+            days.add(Map.of("date", date, "doorsOpen", "08:00", "end", "18:00", "mealVouchers", Math.min(vouchersPerDay, capacity),
                     "keynote", Map.of("start", "10:00", "end", "11:30",
                             "halls", List.of(Map.of("name", "Hall D", "seats", hallSeats),
                                     Map.of("name", "Overflow E1", "seats", overflowSeats)))));

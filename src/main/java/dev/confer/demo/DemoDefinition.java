@@ -1,19 +1,18 @@
 package dev.confer.demo;
 
-import dev.confer.events.EventDefinition;
-import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * The demo summit as kept in {@value #RESOURCE}. Its dates are written as day offsets ({@code "+0"},
  * {@code "+1"}) so that the summit can start on the day it is first loaded and staff can try
- * check-ins at once.
+ * check-ins at once. It is defined from its JSON, so it is held to the same strict schema as any definition.
  */
 final class DemoDefinition {
 
@@ -24,33 +23,44 @@ final class DemoDefinition {
     }
 
     /** The definition as written in the resource, dates still as offsets. */
-    static EventDefinition read(JsonMapper json) {
+    static JsonNode read(JsonMapper json) {
         try (InputStream in = DemoDefinition.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");
             }
-            return json.readValue(in, EventDefinition.class);
+            return json.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The definition with every day offset turned into a date counted from {@code firstDay}. */
-    static EventDefinition startingOn(EventDefinition template, LocalDate firstDay) {
-        List<EventDefinition.Day> days = template.days() == null ? List.of() : template.days().stream()
-                .map(d -> new EventDefinition.Day(date(firstDay, d.date()), d.doorsOpen(), d.end(), d.mealVouchers(), d.keynote()))
-                .toList();
-        List<EventDefinition.Session> sessions = template.sessions() == null ? List.of() : template.sessions().stream()
-                .map(s -> new EventDefinition.Session(s.code(), s.title(), s.track(), s.room(), date(firstDay, s.day()),
-                        s.start(), s.end(), s.capacity(), s.language(), s.speakers(), s.description()))
-                .toList();
-        return new EventDefinition(template.name(), template.timezone(), template.capacity(), template.waitlist(), days,
-                template.rooms(), template.tracks(), sessions, template.booths(), template.venue(), template.about(),
-                template.reminders(), template.privacy());
+    static String timezone(JsonNode template) {
+        return template.path("timezone").asString();
     }
 
-    private static String date(LocalDate firstDay, @Nullable String offset) {
-        if (offset == null || !offset.matches("\\+\\d+")) {
+    /** A copy with every day offset (in days, sessions and the registration window) turned into a date from {@code firstDay}. */
+    static JsonNode startingOn(JsonNode template, LocalDate firstDay) {
+        JsonNode copy = template.deepCopy();
+        for (JsonNode day : copy.path("days")) {
+            ((ObjectNode) day).put("date", date(firstDay, day.path("date").asString()));
+        }
+        for (JsonNode session : copy.path("sessions")) {
+            ((ObjectNode) session).put("day", date(firstDay, session.path("day").asString()));
+        }
+        if (copy.path("registration") instanceof ObjectNode window) {
+            for (String key : new String[]{"opensAt", "closesAt"}) {
+                if (window.path(key).isString()) {
+                    // "-30T09:00": 30 days before the first day, at 09:00
+                    String[] parts = window.get(key).asString().split("T", 2);
+                    window.put(key, firstDay.plusDays(Long.parseLong(parts[0])) + "T" + parts[1]);
+                }
+            }
+        }
+        return copy;
+    }
+
+    private static String date(LocalDate firstDay, String offset) {
+        if (!offset.matches("\\+\\d+")) {
             throw new IllegalStateException(RESOURCE + ": day '" + offset + "' is not an offset such as +0 or +1");
         }
         return firstDay.plusDays(Long.parseLong(offset.substring(1))).toString();

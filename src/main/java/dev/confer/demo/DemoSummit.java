@@ -1,13 +1,13 @@
 package dev.confer.demo;
 
 import dev.confer.events.EventCatalog;
-import dev.confer.events.EventDefinition;
 import dev.confer.shared.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -49,9 +49,9 @@ class DemoSummit implements ApplicationRunner {
         if (!catalog.slugs().isEmpty()) {
             return false;
         }
-        EventDefinition template = DemoDefinition.read(json);
+        JsonNode template = DemoDefinition.read(json);
         // today where the summit takes place, so the doors are open for check-ins right away
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(template.timezone())));
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(DemoDefinition.timezone(template))));
         try {
             catalog.define(DemoDefinition.SLUG, DemoDefinition.startingOn(template, today));
         } catch (Rejection rejected) {

@@ -54,12 +54,20 @@ final class DefinitionValidator {
         EventSchedule.Venue venue = venue(def.venue());
         LocalizedText about = def.about() == null || def.about().isBlank() ? null : def.about();
         EventSchedule.Reminders reminders = reminders(def.reminders());
+        EventSchedule.Registration registration = registration(def.registration());
         EventSchedule.Privacy privacy = privacy(def.privacy());
+        for (int i = 0; def.days() != null && i < def.days().size(); i++) {
+            EventDefinition.Day day = def.days().get(i);
+            if (day != null && day.mealVouchers() != null && def.capacity() != null && def.capacity() >= 0
+                    && day.mealVouchers() > def.capacity()) {
+                problem("/days/" + i + "/mealVouchers", "definition.vouchers-over-capacity", day.mealVouchers(), capacity);
+            }
+        }
         if (!problems.isEmpty()) {
             return new Outcome(null, List.copyOf(problems));
         }
         return new Outcome(new EventSchedule(id, slug, name, zone, capacity, waitlist, days, rooms, tracks, sessions, booths,
-                venue, about, reminders, privacy), List.of());
+                venue, about, reminders, privacy, registration), List.of());
     }
 
     private List<EventSchedule.Day> days(@Nullable List<EventDefinition.Day> input) {
@@ -87,11 +95,84 @@ final class DefinitionValidator {
             }
             int vouchers = nonNegative(at + "/mealVouchers", day.mealVouchers(), false);
             EventSchedule.Keynote keynote = keynote(at + "/keynote", day.keynote());
+            if (keynote != null) {
+                withinDay(at + "/keynote", keynote.start(), keynote.end(), open, end);
+            }
+            EventSchedule.Lunch lunch = lunch(at + "/lunch", day.lunch(), open, end);
             if (date != null && open != null && end != null) {
-                days.add(new EventSchedule.Day(date, open, end, vouchers, keynote));
+                days.add(new EventSchedule.Day(date, open, end, vouchers, keynote, lunch));
             }
         }
         return days;
+    }
+
+    private EventSchedule.@Nullable Lunch lunch(String at, EventDefinition.@Nullable Lunch lunch, @Nullable LocalTime open,
+                                                @Nullable LocalTime close) {
+        if (lunch == null) {
+            return null;
+        }
+        LocalTime from = time(at + "/from", lunch.from());
+        LocalTime to = time(at + "/to", lunch.to());
+        if (from == null || to == null) {
+            return null;
+        }
+        if (!to.isAfter(from)) {
+            problem(at + "/to", "definition.end-before-start", lunch.to(), lunch.from());
+            return null;
+        }
+        withinDay(at, from, to, open, close);
+        LocalizedText place = lunch.place() == null || lunch.place().isBlank() ? null : lunch.place();
+        return new EventSchedule.Lunch(from, to, place);
+    }
+
+    /** Something of a day (a session, the keynote, lunch) must lie within its doors-open..end hours. */
+    private void withinDay(String at, LocalTime start, LocalTime end, @Nullable LocalTime open, @Nullable LocalTime close) {
+        if (open != null && close != null && !end.isBefore(start) && (start.isBefore(open) || end.isAfter(close))) {
+            problem(at + "/start", "definition.outside-day", start + "–" + end, open + "–" + close);
+        }
+    }
+
+    private EventSchedule.Registration registration(EventDefinition.@Nullable Registration input) {
+        if (input == null) {
+            return EventSchedule.Registration.UNSET;
+        }
+        java.time.LocalDateTime opens = dateTime("/registration/opensAt", input.opensAt());
+        java.time.LocalDateTime closes = dateTime("/registration/closesAt", input.closesAt());
+        if (opens != null && closes != null && !closes.isAfter(opens)) {
+            problem("/registration/closesAt", "definition.end-before-start", input.closesAt(), input.opensAt());
+        }
+        return new EventSchedule.Registration(opens, closes);
+    }
+
+    private java.time.@Nullable LocalDateTime dateTime(String at, @Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.parse(value).withSecond(0).withNano(0);
+        } catch (DateTimeException e) {
+            problem(at, "definition.bad-date-time", value);
+            return null;
+        }
+    }
+
+    private List<EventSchedule.Speaker> speakers(String at, @Nullable List<EventDefinition.Speaker> input) {
+        List<EventSchedule.Speaker> speakers = new ArrayList<>();
+        for (int k = 0; input != null && k < input.size(); k++) {
+            EventDefinition.Speaker sp = input.get(k);
+            if (sp == null || sp.name() == null || sp.name().isBlank()) {
+                problem(at + "/" + k + "/name", "definition.required");
+                continue;
+            }
+            String company = sp.company() == null || sp.company().isBlank() ? null : sp.company().strip();
+            LocalizedText title = sp.title() == null || sp.title().isBlank() ? null : sp.title();
+            LocalizedText bio = sp.bio() == null || sp.bio().isBlank() ? null : sp.bio();
+            if (bio != null && Math.max(bio.ko().length(), bio.en().length()) > 2000) {
+                problem(at + "/" + k + "/bio", "definition.too-long", 2000);
+            }
+            speakers.add(new EventSchedule.Speaker(sp.name().strip(), company, title, bio));
+        }
+        return List.copyOf(speakers);
     }
 
     private EventSchedule.@Nullable Keynote keynote(String at, EventDefinition.@Nullable Keynote keynote) {
@@ -123,7 +204,10 @@ final class DefinitionValidator {
                 }
             }
         }
-        return start == null || end == null ? null : new EventSchedule.Keynote(start, end, halls);
+        List<EventSchedule.Speaker> speakers = speakers(at + "/speakers", keynote.speakers());
+        LocalizedText title = keynote.title() == null || keynote.title().isBlank() ? null : keynote.title();
+        LocalizedText description = keynote.description() == null || keynote.description().isBlank() ? null : keynote.description();
+        return start == null || end == null ? null : new EventSchedule.Keynote(start, end, halls, title, description, speakers);
     }
 
     private List<EventSchedule.Room> rooms(@Nullable List<EventDefinition.Room> input) {
@@ -177,8 +261,10 @@ final class DefinitionValidator {
         rooms.forEach(r -> roomCodes.add(r.code()));
         Set<String> trackCodes = new HashSet<>();
         tracks.forEach(t -> trackCodes.add(t.code()));
-        Set<LocalDate> dates = new HashSet<>();
-        days.forEach(d -> dates.add(d.date()));
+        Map<LocalDate, EventSchedule.Day> dates = new HashMap<>();
+        days.forEach(d -> dates.put(d.date(), d));
+        Map<String, EventSchedule.Room> roomsByCode = new HashMap<>();
+        rooms.forEach(r -> roomsByCode.put(r.code(), r));
         for (int i = 0; input != null && i < input.size(); i++) {
             String at = "/sessions/" + i;
             EventDefinition.Session s = input.get(i);
@@ -190,7 +276,9 @@ final class DefinitionValidator {
             if (s.title() == null || s.title().isBlank()) {
                 problem(at + "/title", "definition.required");
             }
-            if (s.track() != null && !trackCodes.contains(s.track())) {
+            if (s.track() == null || s.track().isBlank()) {
+                problem(at + "/track", "definition.track-required", String.join(", ", trackCodes));
+            } else if (!trackCodes.contains(s.track())) {
                 problem(at + "/track", "definition.unknown-track", s.track());
             }
             if (s.room() == null || s.room().isBlank()) {
@@ -199,7 +287,7 @@ final class DefinitionValidator {
                 problem(at + "/room", "definition.unknown-room", s.room());
             }
             LocalDate day = date(at + "/day", s.day());
-            if (day != null && !dates.contains(day)) {
+            if (day != null && !dates.containsKey(day)) {
                 problem(at + "/day", "definition.unknown-day", s.day());
             }
             LocalTime start = time(at + "/start", s.start());
@@ -211,27 +299,90 @@ final class DefinitionValidator {
             if (capacity != null && capacity < 0) {
                 problem(at + "/capacity", "definition.not-negative");
             }
-            String language = s.language() == null ? "ko" : s.language();
-            if (!language.equals("ko") && !language.equals("en")) {
-                problem(at + "/language", "definition.language", language);
+            EventSchedule.Room room = s.room() == null ? null : roomsByCode.get(s.room());
+            if (capacity != null && room != null && capacity > room.capacity()) {
+                problem(at + "/capacity", "definition.seats-over-room", capacity, room.code(), room.capacity());
             }
-            List<EventSchedule.Speaker> speakers = new ArrayList<>();
-            for (int k = 0; s.speakers() != null && k < s.speakers().size(); k++) {
-                EventDefinition.Speaker sp = s.speakers().get(k);
-                if (sp == null || sp.name() == null || sp.name().isBlank()) {
-                    problem(at + "/speakers/" + k + "/name", "definition.required");
-                } else {
-                    speakers.add(new EventSchedule.Speaker(sp.name().strip(), sp.company()));
+            EventSchedule.Day theDay = day == null ? null : dates.get(day);
+            if (theDay != null && start != null && end != null) {
+                withinDay(at, start, end, theDay.doorsOpen(), theDay.end());
+                keynoteHallBusy(at, room, theDay, start, end);
+            }
+            String language = language(at + "/language", s.language());
+            Integer level = s.level();
+            if (level != null && (level < 100 || level > 400 || level % 100 != 0)) {
+                problem(at + "/level", "definition.level", level);
+                level = null;
+            }
+            EventSchedule.SessionType type = null;
+            if (s.type() != null) {
+                try {
+                    type = EventSchedule.SessionType.valueOf(s.type().strip().toUpperCase(java.util.Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    problem(at + "/type", "definition.session-type", s.type());
                 }
             }
-            if (code != null && day != null && start != null && end != null && s.title() != null && s.room() != null) {
+            List<String> tags = tags(at + "/tags", s.tags());
+            List<EventSchedule.Speaker> speakers = speakers(at + "/speakers", s.speakers());
+            if (code != null && day != null && start != null && end != null && s.title() != null && s.room() != null
+                    && s.track() != null) {
                 indexOf.put(code, i);
-                sessions.add(new EventSchedule.Session(code, s.title(), s.track() == null ? "" : s.track(), s.room(), day,
-                        start, end, capacity, language, List.copyOf(speakers), s.description()));
+                sessions.add(new EventSchedule.Session(code, s.title(), s.track(), s.room(), day,
+                        start, end, capacity, language, speakers, s.description(), level, type, tags));
             }
         }
         reportOverlaps(sessions, indexOf);
         return sessions;
+    }
+
+    /** Any BCP 47 tag (ko, en, ja, zh-Hant, ...), written the standard way; Korean when left out. */
+    private String language(String at, @Nullable String tag) {
+        if (tag == null || tag.isBlank()) {
+            return "ko";
+        }
+        try {
+            String normal = new java.util.Locale.Builder().setLanguageTag(tag.strip()).build().toLanguageTag();
+            if (!normal.equals("und")) {
+                return normal;
+            }
+        } catch (java.util.IllformedLocaleException e) {
+            // reported below
+        }
+        problem(at, "definition.language", tag);
+        return "ko";
+    }
+
+    private List<String> tags(String at, @Nullable List<String> input) {
+        List<String> tags = new ArrayList<>();
+        for (int k = 0; input != null && k < input.size(); k++) {
+            String tag = input.get(k);
+            if (tag == null || tag.isBlank()) {
+                problem(at + "/" + k, "definition.required");
+            } else if (tag.strip().length() > 40) {
+                problem(at + "/" + k, "definition.too-long", 40);
+            } else if (!tags.contains(tag.strip())) {
+                tags.add(tag.strip());
+            }
+        }
+        if (tags.size() > 20) {
+            problem(at, "definition.too-many", 20);
+        }
+        return List.copyOf(tags);
+    }
+
+    /** A room that serves as a keynote hall (its code or name is a hall's name) holds nothing else during the keynote. */
+    private void keynoteHallBusy(String at, EventSchedule.@Nullable Room room, EventSchedule.Day day, LocalTime start,
+                                 LocalTime end) {
+        EventSchedule.Keynote keynote = day.keynote();
+        if (room == null || keynote == null || !start.isBefore(keynote.end()) || !keynote.start().isBefore(end)) {
+            return;
+        }
+        for (EventSchedule.Hall hall : keynote.halls()) {
+            if (hall.name().equals(room.code()) || hall.name().equals(room.name().ko()) || hall.name().equals(room.name().en())) {
+                problem(at + "/room", "definition.keynote-hall-busy", room.code(), keynote.start() + "–" + keynote.end());
+                return;
+            }
+        }
     }
 
     private void reportOverlaps(List<EventSchedule.Session> sessions, Map<String, Integer> indexOf) {
@@ -259,10 +410,22 @@ final class DefinitionValidator {
             if (sponsor == null || sponsor.isBlank()) {
                 problem(at + "/sponsor", "definition.required");
             } else if (code != null) {
-                booths.add(new EventSchedule.Booth(code, sponsor, booth.location()));
+                booths.add(new EventSchedule.Booth(code, sponsor, booth.location(), tier(at + "/tier", booth.tier())));
             }
         }
         return booths;
+    }
+
+    private EventSchedule.@Nullable SponsorTier tier(String at, @Nullable String tier) {
+        if (tier == null) {
+            return null;
+        }
+        try {
+            return EventSchedule.SponsorTier.of(tier.strip());
+        } catch (IllegalArgumentException e) {
+            problem(at, "definition.sponsor-tier", tier);
+            return null;
+        }
     }
 
     private EventSchedule.@Nullable Venue venue(EventDefinition.@Nullable Venue venue) {
@@ -292,7 +455,6 @@ final class DefinitionValidator {
         }
     }
 
-    /** Reminder times; either may be left out for its default (18:00 the day before, 07:00 each morning). */
     private EventSchedule.@Nullable Privacy privacy(EventDefinition.@Nullable Privacy input) {
         if (input == null) {
             return null;
@@ -318,6 +480,7 @@ final class DefinitionValidator {
                 : new EventSchedule.Privacy(input.controller(), input.contact().strip(), days, input.noticeVersion().strip());
     }
 
+    /** Reminder times; either may be left out for its default (18:00 the day before, 07:00 each morning). */
     private EventSchedule.Reminders reminders(EventDefinition.@Nullable Reminders input) {
         if (input == null) {
             return EventSchedule.Reminders.DEFAULT;

@@ -10,8 +10,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -34,9 +39,14 @@ public class EventCatalog {
     private final Cache schedules;
     private final Cache versions;
 
+    private final JsonMapper json;
+    private final DefinitionShape shape;
+
     EventCatalog(EventStore store, List<DefinitionGuard> guards, ApplicationEventPublisher publisher,
-                 TransactionTemplate transaction, CacheManager caches) {
+                 TransactionTemplate transaction, CacheManager caches, JsonMapper json) {
         this.store = store;
+        this.json = json;
+        this.shape = DefinitionShape.load(json);
         this.guards = guards;
         this.publisher = publisher;
         this.transaction = transaction;
@@ -45,6 +55,36 @@ public class EventCatalog {
     }
 
     public record Defined(EventSchedule schedule, boolean created) {
+    }
+
+    /** The JSON Schema that {@link #define(String, JsonNode)} holds a definition to. */
+    public JsonNode definitionSchema() {
+        return shape.schema();
+    }
+
+    /**
+     * Creates or replaces an event from its JSON as sent: keys the schema does not know and values of the wrong
+     * JSON type are problems with their pointers, listed together with every problem of the values themselves.
+     */
+    public Defined define(String slug, JsonNode document) {
+        if (!SLUG.matcher(slug).matches()) {
+            throw Rejection.badRequest("event.bad-slug", slug);
+        }
+        DefinitionShape.Checked checked = shape.check(document);
+        EventDefinition definition = checked.cleaned().isObject()
+                ? json.treeToValue(checked.cleaned(), EventDefinition.class)
+                : new EventDefinition(null, null, null, null, null, null, null, null, null);
+        List<FieldProblem> problems = new ArrayList<>(checked.problems());
+        if (!problems.isEmpty()) {
+            // the validator's own findings, except where the shape already said what is wrong
+            Set<String> reported = new HashSet<>();
+            problems.forEach(p -> reported.add(p.pointer()));
+            DefinitionValidator.validate(0, slug, definition).problems().stream()
+                    .filter(p -> !reported.contains(p.pointer()))
+                    .forEach(problems::add);
+            throw new Rejection(400, "definition.invalid", problems, problems.size());
+        }
+        return define(slug, definition);
     }
 
     /**
@@ -111,6 +151,7 @@ public class EventCatalog {
 
     private static EventSchedule withId(EventSchedule s, long id) {
         return new EventSchedule(id, s.slug(), s.name(), s.zone(), s.capacity(), s.waitlist(), s.days(), s.rooms(),
-                s.tracks(), s.sessions(), s.booths(), s.venue(), s.about(), s.reminders(), s.privacy());
+                s.tracks(), s.sessions(), s.booths(), s.venue(), s.about(), s.reminders(), s.privacy(),
+                s.registration());
     }
 }

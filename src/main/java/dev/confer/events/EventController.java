@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 import java.util.List;
 
@@ -26,16 +27,16 @@ class EventController {
                        List<EventSchedule.Day> days, List<EventSchedule.Room> rooms, List<EventSchedule.Track> tracks,
                        List<EventSchedule.Session> sessions, List<EventSchedule.Booth> booths,
                        EventSchedule.@Nullable Venue venue, @Nullable LocalizedText about,
-                       EventSchedule.@Nullable Privacy privacy) {
+                       EventSchedule.@Nullable Privacy privacy, EventSchedule.Registration registration) {
 
         static PublicEvent of(EventSchedule s) {
             return new PublicEvent(s.slug(), s.name(), s.zone().getId(), s.capacity(), s.waitlist(), s.days(), s.rooms(),
-                    s.tracks(), s.sessions(), s.booths(), s.venue(), s.about(), s.privacy());
+                    s.tracks(), s.sessions(), s.booths(), s.venue(), s.about(), s.privacy(), s.registration());
         }
     }
 
     @PutMapping("/api/v1/events/{slug}")
-    ResponseEntity<PublicEvent> define(@PathVariable String slug, @RequestBody EventDefinition definition) {
+    ResponseEntity<PublicEvent> define(@PathVariable String slug, @RequestBody JsonNode definition) {
         EventCatalog.Defined defined = catalog.define(slug, definition);
         return ResponseEntity.status(defined.created() ? HttpStatus.CREATED : HttpStatus.OK).body(PublicEvent.of(defined.schedule()));
     }
@@ -43,6 +44,12 @@ class EventController {
     @GetMapping("/api/v1/events/{slug}")
     PublicEvent get(@PathVariable String slug) {
         return PublicEvent.of(catalog.require(slug));
+    }
+
+    /** The JSON Schema of a definition (the body of the PUT above), as it is enforced. */
+    @GetMapping(value = "/api/v1/schema/event-definition", produces = {"application/schema+json", "application/json"})
+    JsonNode schema() {
+        return catalog.definitionSchema();
     }
 
     @GetMapping("/api/v1/events")

@@ -13,14 +13,24 @@ public record EventDefinition(@Nullable LocalizedText name, @Nullable String tim
                               @Nullable Integer waitlist, @Nullable List<Day> days, @Nullable List<Room> rooms,
                               @Nullable List<Track> tracks, @Nullable List<Session> sessions,
                               @Nullable List<Booth> booths, @Nullable Venue venue, @Nullable LocalizedText about,
-                              @Nullable Reminders reminders, @Nullable Privacy privacy) {
+                              @Nullable Reminders reminders, @Nullable Privacy privacy,
+                              @Nullable Registration registration) {
+
+    /** Definitions written before the registration window existed stay valid. */
+    public EventDefinition(@Nullable LocalizedText name, @Nullable String timezone, @Nullable Integer capacity,
+                           @Nullable Integer waitlist, @Nullable List<Day> days, @Nullable List<Room> rooms,
+                           @Nullable List<Track> tracks, @Nullable List<Session> sessions, @Nullable List<Booth> booths,
+                           @Nullable Venue venue, @Nullable LocalizedText about, @Nullable Reminders reminders,
+                           @Nullable Privacy privacy) {
+        this(name, timezone, capacity, waitlist, days, rooms, tracks, sessions, booths, venue, about, reminders, privacy, null);
+    }
 
     /** Definitions written before the privacy notice existed stay valid. */
     public EventDefinition(@Nullable LocalizedText name, @Nullable String timezone, @Nullable Integer capacity,
                            @Nullable Integer waitlist, @Nullable List<Day> days, @Nullable List<Room> rooms,
                            @Nullable List<Track> tracks, @Nullable List<Session> sessions, @Nullable List<Booth> booths,
                            @Nullable Venue venue, @Nullable LocalizedText about, @Nullable Reminders reminders) {
-        this(name, timezone, capacity, waitlist, days, rooms, tracks, sessions, booths, venue, about, reminders, null);
+        this(name, timezone, capacity, waitlist, days, rooms, tracks, sessions, booths, venue, about, reminders, null, null);
     }
 
     /** Definitions written before reminders existed stay valid. */
@@ -28,14 +38,14 @@ public record EventDefinition(@Nullable LocalizedText name, @Nullable String tim
                            @Nullable Integer waitlist, @Nullable List<Day> days, @Nullable List<Room> rooms,
                            @Nullable List<Track> tracks, @Nullable List<Session> sessions, @Nullable List<Booth> booths,
                            @Nullable Venue venue, @Nullable LocalizedText about) {
-        this(name, timezone, capacity, waitlist, days, rooms, tracks, sessions, booths, venue, about, null, null);
+        this(name, timezone, capacity, waitlist, days, rooms, tracks, sessions, booths, venue, about, null, null, null);
     }
 
     /** Definitions written before venue and about existed stay valid. */
     public EventDefinition(@Nullable LocalizedText name, @Nullable String timezone, @Nullable Integer capacity,
                            @Nullable Integer waitlist, @Nullable List<Day> days, @Nullable List<Room> rooms,
                            @Nullable List<Track> tracks, @Nullable List<Session> sessions, @Nullable List<Booth> booths) {
-        this(name, timezone, capacity, waitlist, days, rooms, tracks, sessions, booths, null, null, null, null);
+        this(name, timezone, capacity, waitlist, days, rooms, tracks, sessions, booths, null, null, null, null, null);
     }
 
     /**
@@ -50,6 +60,10 @@ public record EventDefinition(@Nullable LocalizedText name, @Nullable String tim
     public record Reminders(@Nullable String dayBefore, @Nullable String morningOf) {
     }
 
+    /** When registration opens and closes, in event time ("YYYY-MM-DDTHH:mm"); either may be left out. */
+    public record Registration(@Nullable String opensAt, @Nullable String closesAt) {
+    }
+
     /** Where the event takes place, as attendees look it up on a map; {@code mapUrl} (http or https) opens it on one. */
     public record Venue(@Nullable LocalizedText name, @Nullable LocalizedText address, @Nullable String mapUrl) {
 
@@ -59,10 +73,25 @@ public record EventDefinition(@Nullable LocalizedText name, @Nullable String tim
     }
 
     public record Day(@Nullable String date, @Nullable String doorsOpen, @Nullable String end,
-                      @Nullable Integer mealVouchers, @Nullable Keynote keynote) {
+                      @Nullable Integer mealVouchers, @Nullable Keynote keynote, @Nullable Lunch lunch) {
+
+        public Day(@Nullable String date, @Nullable String doorsOpen, @Nullable String end, @Nullable Integer mealVouchers,
+                   @Nullable Keynote keynote) {
+            this(date, doorsOpen, end, mealVouchers, keynote, null);
+        }
     }
 
-    public record Keynote(@Nullable String start, @Nullable String end, @Nullable List<Hall> halls) {
+    /** When (event time, "HH:mm") and where lunch vouchers are redeemed that day. */
+    public record Lunch(@Nullable String from, @Nullable String to, @Nullable LocalizedText place) {
+    }
+
+    public record Keynote(@Nullable String start, @Nullable String end, @Nullable List<Hall> halls,
+                          @Nullable LocalizedText title, @Nullable LocalizedText description,
+                          @Nullable List<Speaker> speakers) {
+
+        public Keynote(@Nullable String start, @Nullable String end, @Nullable List<Hall> halls) {
+            this(start, end, halls, null, null, null);
+        }
     }
 
     public record Hall(@Nullable String name, @Nullable Integer seats) {
@@ -83,12 +112,31 @@ public record EventDefinition(@Nullable LocalizedText name, @Nullable String tim
     public record Session(@Nullable String code, @Nullable LocalizedText title, @Nullable String track,
                           @Nullable String room, @Nullable String day, @Nullable String start, @Nullable String end,
                           @Nullable Integer capacity, @Nullable String language, @Nullable List<Speaker> speakers,
-                          @Nullable LocalizedText description) {
+                          @Nullable LocalizedText description, @Nullable Integer level, @Nullable String type,
+                          @Nullable List<String> tags) {
+
+        public Session(@Nullable String code, @Nullable LocalizedText title, @Nullable String track, @Nullable String room,
+                       @Nullable String day, @Nullable String start, @Nullable String end, @Nullable Integer capacity,
+                       @Nullable String language, @Nullable List<Speaker> speakers, @Nullable LocalizedText description) {
+            this(code, title, track, room, day, start, end, capacity, language, speakers, description, null, null, null);
+        }
     }
 
-    public record Speaker(@Nullable String name, @Nullable String company) {
+    /** A speaker; {@code title} is the job title. */
+    public record Speaker(@Nullable String name, @Nullable String company, @Nullable LocalizedText title,
+                          @Nullable LocalizedText bio) {
+
+        public Speaker(@Nullable String name, @Nullable String company) {
+            this(name, company, null, null);
+        }
     }
 
-    public record Booth(@Nullable String code, @Nullable LocalizedText sponsor, @Nullable String location) {
+    /** A sponsor's booth; {@code tier} (diamond, platinum, gold, silver, bronze) orders the expo list. */
+    public record Booth(@Nullable String code, @Nullable LocalizedText sponsor, @Nullable String location,
+                        @Nullable String tier) {
+
+        public Booth(@Nullable String code, @Nullable LocalizedText sponsor, @Nullable String location) {
+            this(code, sponsor, location, null);
+        }
     }
 }

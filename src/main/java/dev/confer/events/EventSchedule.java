@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -16,13 +17,24 @@ import java.util.Optional;
 public record EventSchedule(long id, String slug, LocalizedText name, ZoneId zone, int capacity, int waitlist,
                             List<Day> days, List<Room> rooms, List<Track> tracks, List<Session> sessions,
                             List<Booth> booths, @Nullable Venue venue, @Nullable LocalizedText about,
-                            Reminders reminders, @Nullable Privacy privacy) {
+                            Reminders reminders, @Nullable Privacy privacy, Registration registration) {
 
-    /** Schedules stored before reminders existed read back with the default times. */
+    /** Schedules stored before reminders or the registration window existed read back with the defaults. */
     public EventSchedule {
         if (reminders == null) {
             reminders = Reminders.DEFAULT;
         }
+        if (registration == null) {
+            registration = Registration.UNSET;
+        }
+    }
+
+    public EventSchedule(long id, String slug, LocalizedText name, ZoneId zone, int capacity, int waitlist,
+                         List<Day> days, List<Room> rooms, List<Track> tracks, List<Session> sessions,
+                         List<Booth> booths, @Nullable Venue venue, @Nullable LocalizedText about, Reminders reminders,
+                         @Nullable Privacy privacy) {
+        this(id, slug, name, zone, capacity, waitlist, days, rooms, tracks, sessions, booths, venue, about, reminders, privacy,
+                Registration.UNSET);
     }
 
     /** A schedule without a privacy notice (optional: without one, registration asks no consent to processing). */
@@ -51,7 +63,8 @@ public record EventSchedule(long id, String slug, LocalizedText name, ZoneId zon
     public EventSchedule(long id, String slug, LocalizedText name, ZoneId zone, int capacity, int waitlist,
                          List<Day> days, List<Room> rooms, List<Track> tracks, List<Session> sessions,
                          List<Booth> booths, @Nullable Venue venue, @Nullable LocalizedText about) {
-        this(id, slug, name, zone, capacity, waitlist, days, rooms, tracks, sessions, booths, venue, about, Reminders.DEFAULT);
+        this(id, slug, name, zone, capacity, waitlist, days, rooms, tracks, sessions, booths, venue, about, Reminders.DEFAULT,
+                null, Registration.UNSET);
     }
 
     /** A schedule without venue or about (both optional). */
@@ -68,14 +81,40 @@ public record EventSchedule(long id, String slug, LocalizedText name, ZoneId zon
         }
     }
 
-    public record Day(LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime doorsOpen, @JsonFormat(pattern = "HH:mm") LocalTime end, int mealVouchers, @Nullable Keynote keynote) {
+    /** When registration opens and closes in event time; either may be unset (open now, open until the event ends). */
+    public record Registration(@JsonFormat(pattern = "yyyy-MM-dd'T'HH:mm") @Nullable LocalDateTime opensAt,
+                               @JsonFormat(pattern = "yyyy-MM-dd'T'HH:mm") @Nullable LocalDateTime closesAt) {
+
+        public static final Registration UNSET = new Registration(null, null);
+    }
+
+    public record Day(LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime doorsOpen, @JsonFormat(pattern = "HH:mm") LocalTime end, int mealVouchers, @Nullable Keynote keynote,
+                      @Nullable Lunch lunch) {
+
+        public Day(LocalDate date, LocalTime doorsOpen, LocalTime end, int mealVouchers, @Nullable Keynote keynote) {
+            this(date, doorsOpen, end, mealVouchers, keynote, null);
+        }
 
         public int keynoteSeats() {
             return keynote == null ? 0 : keynote.halls().stream().mapToInt(Hall::seats).sum();
         }
     }
 
-    public record Keynote(@JsonFormat(pattern = "HH:mm") LocalTime start, @JsonFormat(pattern = "HH:mm") LocalTime end, List<Hall> halls) {
+    /** When and where the day's lunch vouchers are redeemed; the place is optional. */
+    public record Lunch(@JsonFormat(pattern = "HH:mm") LocalTime from, @JsonFormat(pattern = "HH:mm") LocalTime to,
+                        @Nullable LocalizedText place) {
+    }
+
+    public record Keynote(@JsonFormat(pattern = "HH:mm") LocalTime start, @JsonFormat(pattern = "HH:mm") LocalTime end, List<Hall> halls,
+                          @Nullable LocalizedText title, @Nullable LocalizedText description, List<Speaker> speakers) {
+
+        public Keynote {
+            speakers = speakers == null ? List.of() : speakers;
+        }
+
+        public Keynote(LocalTime start, LocalTime end, List<Hall> halls) {
+            this(start, end, halls, null, null, List.of());
+        }
 
         /** Seat {@code n} (1-based, across halls in order) as a hall and a seat within it. */
         public Optional<HallSeat> seat(int n) {
@@ -115,13 +154,59 @@ public record EventSchedule(long id, String slug, LocalizedText name, ZoneId zon
 
     public record Session(String code, LocalizedText title, String track, String room, LocalDate day,
                           @JsonFormat(pattern = "HH:mm") LocalTime start, @JsonFormat(pattern = "HH:mm") LocalTime end, @Nullable Integer capacity, String language,
-                          List<Speaker> speakers, @Nullable LocalizedText description) {
+                          List<Speaker> speakers, @Nullable LocalizedText description, @Nullable Integer level,
+                          @Nullable SessionType type, List<String> tags) {
+
+        /** Sessions stored before levels, types and tags existed read back without them. */
+        public Session {
+            tags = tags == null ? List.of() : tags;
+        }
+
+        public Session(String code, LocalizedText title, String track, String room, LocalDate day, LocalTime start,
+                       LocalTime end, @Nullable Integer capacity, String language, List<Speaker> speakers,
+                       @Nullable LocalizedText description) {
+            this(code, title, track, room, day, start, end, capacity, language, speakers, description, null, null, List.of());
+        }
     }
 
-    public record Speaker(String name, @Nullable String company) {
+    /** What kind of session it is; a LAB or WORKSHOP is hands-on. */
+    public enum SessionType { TALK, LAB, WORKSHOP, PANEL, DEMO }
+
+    /** A speaker; {@code title} is the job title. */
+    public record Speaker(String name, @Nullable String company, @Nullable LocalizedText title, @Nullable LocalizedText bio) {
+
+        public Speaker(String name, @Nullable String company) {
+            this(name, company, null, null);
+        }
     }
 
-    public record Booth(String code, LocalizedText sponsor, @Nullable String location) {
+    /** A sponsor's booth; the tier orders the expo list (diamond first, then booths without one). */
+    public record Booth(String code, LocalizedText sponsor, @Nullable String location, @Nullable SponsorTier tier) {
+
+        public Booth(String code, LocalizedText sponsor, @Nullable String location) {
+            this(code, sponsor, location, null);
+        }
+    }
+
+    /** Sponsor tiers, highest first; written in lower case in definitions. */
+    public enum SponsorTier {
+        DIAMOND, PLATINUM, GOLD, SILVER, BRONZE;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static SponsorTier of(String code) {
+            return valueOf(code.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** The booths as the expo list shows them: by tier (diamond first, untiered last), then by code. */
+    public List<Booth> boothsByTier() {
+        return booths.stream().sorted(java.util.Comparator.comparingInt((Booth b) -> b.tier() == null ? 99 : b.tier().ordinal())
+                .thenComparing(Booth::code)).toList();
     }
 
     public Optional<Day> day(LocalDate date) {

@@ -55,7 +55,7 @@ class SecurityConfig {
                                 req.getAttribute(BearerTokenFilter.INVALID_TOKEN) != null ? "auth.invalid-token" : "auth.required"))
                         .accessDeniedHandler((req, res, ex) -> problem(res, messages, LocaleContextHolder.getLocale(), 403, "auth.forbidden")))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.GET, "/api/v1/events/{slug}", "/api/v1/events/{slug}/ticket-key").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/events/{slug}", "/api/v1/events/{slug}/ticket-key", "/api/v1/schema/event-definition").permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/events/{slug}").access(organizer)
                         .requestMatchers(HttpMethod.GET, "/api/v1/events").access(organizer)
                         .requestMatchers("/api/v1/events/{slug}/staff-tokens").access(organizer)

@@ -27,7 +27,7 @@ public final class AgendaEvents {
         def.put("waitlist", waitlist);
         List<Object> days = new ArrayList<>();
         for (String date : List.of(DAY1, DAY2)) {
-            days.add(Map.of("date", date, "doorsOpen", "08:00", "end", "18:00", "mealVouchers", 100));
+            days.add(Map.of("date", date, "doorsOpen", "08:00", "end", "18:00", "mealVouchers", Math.min(100, capacity)));
         }
         def.put("days", days);
         def.put("rooms", List.of(

@@ -424,7 +424,7 @@ class ReminderMailTest extends ApiTest {
         LocalDate day2 = day1.plusDays(1);
         List<Object> days = new ArrayList<>();
         for (LocalDate d : List.of(day1, day2)) {
-            days.add(Map.of("date", d.toString(), "doorsOpen", "08:00", "end", "18:00", "mealVouchers", 100,
+            days.add(Map.of("date", d.toString(), "doorsOpen", "08:00", "end", "18:00", "mealVouchers", Math.min(100, capacity),
                     "keynote", Map.of("start", "10:00", "end", "11:30", "halls", List.of(Map.of("name", "Hall D", "seats", 100)))));
         }
         def.put("days", days);

@@ -1,12 +1,12 @@
 package dev.confer.web.organizer;
 
 import dev.confer.events.EventCatalog;
-import dev.confer.events.EventDefinition;
 import dev.confer.shared.Rejection;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
@@ -42,16 +42,16 @@ class EventImport {
     }
 
     Outcome define(String slug, String definitionJson, Locale locale) {
-        EventDefinition definition;
+        JsonNode definition;
         try {
-            definition = json.readValue(definitionJson, EventDefinition.class);
+            definition = json.readTree(definitionJson);
         } catch (JacksonException e) {
             String detail = messages.getMessage("organizer.import.unreadable",
                     new Object[]{e.getOriginalMessage(), e.getLocation() == null ? 0 : e.getLocation().getLineNr()}, locale);
             return failed(null, messages.getMessage("organizer.import.not-defined", null, locale),
                     List.of(new Problem(pointer(e.getPath()), detail)));
         }
-        if (definition == null) {
+        if (definition == null || definition.isMissingNode() || definition.isNull()) {
             return failed(null, null, List.of(new Problem("", messages.getMessage("organizer.import.empty", null, locale))));
         }
         try {

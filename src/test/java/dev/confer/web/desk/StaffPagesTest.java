@@ -58,7 +58,7 @@ public abstract class StaffPagesTest extends BrowserTest {
                                                          int roomCapacity) {
         Map<String, Object> def = eventDefinition(capacity, 0, vouchersPerDay, hallSeats, overflowSeats, roomCapacity);
         String today = today().toString();
-        def.put("days", List.of(Map.of("date", today, "doorsOpen", "00:00", "end", "23:59", "mealVouchers", vouchersPerDay,
+        def.put("days", List.of(Map.of("date", today, "doorsOpen", "00:00", "end", "23:59", "mealVouchers", Math.min(vouchersPerDay, capacity),
                 "keynote", Map.of("start", "00:00", "end", "23:59",
                         "halls", List.of(Map.of("name", "Hall D", "seats", hallSeats),
                                 Map.of("name", "Overflow E1", "seats", overflowSeats))))));

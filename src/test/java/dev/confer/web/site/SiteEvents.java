@@ -30,7 +30,7 @@ final class SiteEvents {
         def.put("about", Map.of("ko", "클라우드로 일하는 사람들을 위한 이틀", "en", "Two days for people who build on the cloud"));
         List<Object> days = new ArrayList<>();
         for (LocalDate date : List.of(DAY1, DAY2)) {
-            days.add(Map.of("date", date.toString(), "doorsOpen", "08:00", "end", "18:00", "mealVouchers", 100,
+            days.add(Map.of("date", date.toString(), "doorsOpen", "08:00", "end", "18:00", "mealVouchers", Math.min(100, capacity),
                     "keynote", Map.of("start", "10:00", "end", "11:30",
                             "halls", List.of(Map.of("name", "Hall D", "seats", 100), Map.of("name", "Overflow E1", "seats", 50)))));
         }
