@@ -45,3 +45,26 @@ document.addEventListener('submit', function (e) {
     });
   });
 })();
+// A countdown to an instant (data-opens-at): "D-3 04:05:06", then the page reloads so the form appears.
+(function () {
+  var holder = document.querySelector('[data-opens-at]');
+  var shown = holder && holder.querySelector('[data-countdown]');
+  if (!shown) { return; }
+  var at = Date.parse(holder.getAttribute('data-opens-at'));
+  function two(n) { return (n < 10 ? '0' : '') + n; }
+  var wasCounting = false;
+  function tick() {
+    var left = Math.max(0, Math.floor((at - Date.now()) / 1000));
+    var days = Math.floor(left / 86400);
+    shown.textContent = (days > 0 ? 'D-' + days + ' ' : '') + two(Math.floor(left % 86400 / 3600)) + ':'
+        + two(Math.floor(left % 3600 / 60)) + ':' + two(left % 60);
+    shown.setAttribute('data-seconds-left', String(left));
+    if (left === 0) {
+      if (wasCounting) { window.location.reload(); }
+      return;
+    }
+    wasCounting = true;
+    window.setTimeout(tick, 1000);
+  }
+  tick();
+})();

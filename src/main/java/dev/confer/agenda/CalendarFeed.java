@@ -81,6 +81,7 @@ class CalendarFeed {
                 out.add("END:VEVENT");
             }
         }
+        keynotes(out, event, registrationId, lang, locale, baseUrl, stamp);
         for (PersonalAgenda.Entry entry : agenda.entries()) {
             EventSchedule.Session s = entry.session();
             EventSchedule.Room room = event.room(s.room()).orElse(null);
@@ -99,6 +100,35 @@ class CalendarFeed {
         }
         out.add("END:VCALENDAR");
         return out.toString();
+    }
+
+    /** A keynote with a title is a programme item everyone attends: it is in every attendee's calendar. */
+    private void keynotes(Lines out, EventSchedule event, RegistrationId registrationId, Language lang, Locale locale,
+                          String baseUrl, String stamp) {
+        for (EventSchedule.Day day : event.days()) {
+            EventSchedule.Keynote k = day.keynote();
+            if (k == null || k.title() == null) {
+                continue;
+            }
+            out.add("BEGIN:VEVENT");
+            out.add("UID:" + event.slug() + "-keynote-" + day.date() + "-" + registrationId + "@confer");
+            out.add("DTSTAMP:" + stamp);
+            out.add("DTSTART;TZID=" + event.zone().getId() + ":" + LOCAL.format(LocalDateTime.of(day.date(), k.start())));
+            out.add("DTEND;TZID=" + event.zone().getId() + ":" + LOCAL.format(LocalDateTime.of(day.date(), k.end())));
+            out.add("SUMMARY:" + text(messages.getMessage("agenda.calendar.keynote", new Object[]{k.title().in(lang)}, locale)));
+            out.add("LOCATION:" + text(String.join(", ", k.halls().stream().map(EventSchedule.Hall::name).toList())));
+            StringBuilder d = new StringBuilder();
+            if (!k.speakers().isEmpty()) {
+                d.append(String.join(", ", k.speakers().stream()
+                        .map(sp -> sp.company() == null ? sp.name() : sp.name() + " (" + sp.company() + ")").toList())).append("\n");
+            }
+            d.append(baseUrl).append("/e/").append(event.slug()).append("/agenda?day=").append(day.date());
+            out.add("DESCRIPTION:" + text(d.toString()));
+            out.add("URL:" + baseUrl + "/e/" + event.slug() + "/agenda?day=" + day.date());
+            out.add("STATUS:CONFIRMED");
+            out.add("TRANSP:OPAQUE");
+            out.add("END:VEVENT");
+        }
     }
 
     private String location(EventSchedule.Room room, EventSchedule.Session s, Language lang, Locale locale) {

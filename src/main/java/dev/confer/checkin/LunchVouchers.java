@@ -36,12 +36,22 @@ class LunchVouchers {
                     OffsetDateTime redeemedAt) {
     }
 
-    /** Redeems a voucher on the day it was handed out; a day-one voucher buys no lunch on day two. */
+    /**
+     * Redeems a voucher on the day it was handed out (a day-one voucher buys no lunch on day two) and, when the day
+     * has a lunch window, only inside it.
+     */
     Redeemed redeem(EventSchedule event, String text, Instant at) {
         VoucherCode code = VoucherCode.parse(event, tickets, text).orElseThrow(() -> Rejection.notFound("voucher.unknown", text));
         LocalDate today = event.localDate(at);
         if (!today.equals(code.day())) {
             throw Rejection.conflict("voucher.other-day", code, code.day(), today);
+        }
+        EventSchedule.Lunch lunch = event.day(today).map(EventSchedule.Day::lunch).orElse(null);
+        java.time.LocalTime now = at.atZone(event.zone()).toLocalTime();
+        if (lunch != null && (now.isBefore(lunch.from()) || !now.isBefore(lunch.to()))) {
+            // the window of the definition: the canteen serves lunch only then
+            throw Rejection.conflict("voucher.outside-lunch", code, TIME.format(lunch.from()), TIME.format(lunch.to()),
+                    TIME.format(now));
         }
         CheckinStore.Row row = store.redeem(event.id(), code, at).orElseThrow(() -> {
             CheckinStore.Row existing = store.findByVoucher(event.id(), code)

@@ -59,8 +59,8 @@ class ReminderWording {
         };
     }
 
-    /** Doors (and where), then the keynote if the day has one. */
-    private static List<String> dayDetails(EventSchedule event, EventSchedule.Day day, MailText text, Language lang) {
+    /** Doors (and where), then the keynote and the lunch window if the day has them. */
+    static List<String> dayDetails(EventSchedule event, EventSchedule.Day day, MailText text, Language lang) {
         List<String> lines = new ArrayList<>();
         String doors = TIME.format(day.doorsOpen());
         if (event.venue() != null) {
@@ -72,8 +72,16 @@ class ReminderWording {
         } else {
             lines.add(text.get("mail.reminder.doors", doors));
         }
-        if (day.keynote() != null) {
+        if (day.keynote() != null && day.keynote().title() != null) {
+            lines.add(text.get("mail.reminder.keynote-titled", TIME.format(day.keynote().start()), day.keynote().title().in(lang)));
+        } else if (day.keynote() != null) {
             lines.add(text.get("mail.reminder.keynote", TIME.format(day.keynote().start())));
+        }
+        EventSchedule.Lunch lunch = day.lunch();
+        if (lunch != null && lunch.place() != null) {
+            lines.add(text.get("mail.reminder.lunch-at", TIME.format(lunch.from()), TIME.format(lunch.to()), lunch.place().in(lang)));
+        } else if (lunch != null) {
+            lines.add(text.get("mail.reminder.lunch", TIME.format(lunch.from()), TIME.format(lunch.to())));
         }
         return lines;
     }

@@ -193,8 +193,9 @@ public class Registrations {
 
     /** Places and waitlist places left: two small reads, cheap enough for every view of the form. */
     public Availability availability(EventSchedule event) {
+        Availability.Phase phase = window.phase(event);
         return new Availability(event.capacity(), capacity.confirmed(event.id()), event.waitlist(), capacity.waiting(event.id()),
-                window.isClosed(event));
+                phase, phase == Availability.Phase.NOT_OPEN ? window.opensAt(event) : null);
     }
 
     public Map<RegistrationStatus, Integer> countByStatus(EventSchedule event) {

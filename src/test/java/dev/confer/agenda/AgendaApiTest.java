@@ -37,6 +37,31 @@ class AgendaApiTest extends ApiTest {
         return "/api/v1/events/" + slug + "/registrations/" + r.get("id").asString() + "/agenda";
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aKeynoteWithATitleIsInEveryAttendeesCalendar() throws Exception {
+        Map<String, Object> def = AgendaEvents.definition(50, 10);
+        java.util.List<Object> days = new java.util.ArrayList<>((java.util.List<Object>) def.get("days"));
+        Map<String, Object> first = new java.util.LinkedHashMap<>((Map<String, Object>) days.getFirst());
+        first.put("keynote", Map.of("start", "10:00", "end", "11:30", "title", Map.of("ko", "클라우드의 다음 10년", "en", "The next ten years"),
+                "speakers", java.util.List.of(Map.of("name", "Jane Doe", "company", "Cloudforge")),
+                "halls", java.util.List.of(Map.of("name", "Hall D", "seats", 40))));
+        days.set(0, first);
+        def.put("days", days);
+        String slug = defineEvent(uniqueSlug("agenda"), def);
+        JsonNode kim = register(slug, "김민준", "minjun@" + slug + ".example.com"); // Korean
+        String url = as(kim, "GET", agendaPath(slug, kim), null).json().get("calendarUrl").asString();
+        String ics = get(url.substring(("http://localhost:" + port).length()), null).text();
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        calendar.validate();
+        List<CalendarComponent> events = calendar.getComponents(Component.VEVENT);
+        assertThat(events).hasSize(1); // nothing starred: the keynote alone
+        assertThat(value(events.getFirst(), Property.SUMMARY)).isEqualTo("키노트: 클라우드의 다음 10년");
+        assertThat(value(events.getFirst(), Property.LOCATION)).isEqualTo("Hall D");
+        assertThat(value(events.getFirst(), Property.DESCRIPTION)).contains("Jane Doe (Cloudforge)");
+        assertThat(events.getFirst().getProperty(Property.DTSTART).orElseThrow().toString()).contains("20370514T100000");
+    }
+
     private Response as(JsonNode r, String method, String path, Object body) {
         return call(method, path, null, body, Map.of("X-Manage-Token", r.get("manageToken").asString()));
     }

@@ -211,6 +211,33 @@ class CheckinApiTest extends ApiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aVoucherIsRedeemedOnlyInsideTheDaysLunchWindow() {
+        Map<String, Object> def = eventDefinition(10, 0, 10, 2, 1, 100);
+        List<Object> days = new java.util.ArrayList<>((List<Object>) def.get("days"));
+        Map<String, Object> first = new java.util.LinkedHashMap<>((Map<String, Object>) days.getFirst());
+        first.put("lunch", Map.of("from", "11:30", "to", "13:30", "place", Map.of("ko", "B홀", "en", "Hall B")));
+        days.set(0, first);
+        def.put("days", days);
+        String slug = defineEvent(uniqueSlug("chk"), def);
+        String desk = staffToken(slug, "DESK", null);
+        String code = checkedIn(slug, desk, ticket(register(slug, "Alice", "a@example.com")), MORNING)
+                .get("mealVoucher").get("code").asString();
+        String path = "/api/v1/events/" + slug + "/meal-vouchers/" + code + "/redeem";
+
+        Response early = call("POST", path, desk, Map.of("at", "2037-05-14T11:29:59+09:00"), Map.of("Accept-Language", "en"));
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().get("detail").asString()).contains("from 11:30 to 13:30").contains("11:29 now");
+        Response late = call("POST", path, desk, Map.of("at", "2037-05-14T13:30:00+09:00"), Map.of("Accept-Language", "ko"));
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.json().get("detail").asString()).contains("11:30부터 13:30까지");
+        assertThat(checkins.dayCounts(schedule(slug)).getFirst().vouchersRedeemed()).isZero();
+
+        assertThat(post(path, desk, Map.of("at", "2037-05-14T11:30:00+09:00")).status()).isEqualTo(200);
+        assertThat(checkins.dayCounts(schedule(slug)).getFirst().vouchersRedeemed()).isEqualTo(1);
+    }
+
+    @Test
     void theNextVoucherCannotBeGuessedAndACancelledOneBuysNoLunch() {
         String slug = defineEvent(uniqueSlug("chk"), eventDefinition(10, 0, 10, 2, 1, 100));
         String desk = staffToken(slug, "DESK", null);
@@ -298,12 +325,12 @@ class CheckinApiTest extends ApiTest {
 
         // more stock and more seats behind the ones taken are fine; the second day (no check-ins) may go
         Map<String, Object> more = eventDefinition(10, 0, 3, 2, 1, 100);
-        days(more).set(0, day("2037-05-14", 50, List.of(hall("Hall D", 2), hall("Overflow E1", 30))));
+        days(more).set(0, day("2037-05-14", 10, List.of(hall("Hall D", 2), hall("Overflow E1", 30))));
         days(more).removeLast();
         more.put("sessions", ((List<?>) more.get("sessions")).subList(0, 1));
         defineEvent(slug, more);
         assertThat(checkins.dayCounts(schedule(slug))).containsExactly(
-                new DayCount(java.time.LocalDate.parse("2037-05-14"), 3, 50, 3, 0, 32, 3));
+                new DayCount(java.time.LocalDate.parse("2037-05-14"), 3, 10, 3, 0, 32, 3));
         JsonNode next = checkedIn(slug, desk, ticket(register(slug, "B", "b@example.com")), MORNING);
         assertThat(next.get("mealVoucher").get("code").asString()).matches("0514-00004-[2-9A-Z]{6}");
         assertThat(next.get("keynoteSeat").get("hall").asString()).isEqualTo("Overflow E1");

@@ -39,12 +39,14 @@ class AgendaPage {
     @GetMapping("/e/{slug}/agenda")
     String agenda(@PathVariable String slug, @RequestParam(required = false) @Nullable String day,
                   @RequestParam(required = false) @Nullable String track, @RequestParam(required = false) @Nullable String language,
-                  @RequestParam(required = false) @Nullable String q,
+                  @RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String level,
+                  @RequestParam(required = false) @Nullable String type, @RequestParam(required = false) @Nullable String tag,
                   @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
                   Model model, HttpServletResponse response) {
         EventSchedule event = events.require(slug);
         LocalDate shown = dayToShow(event, day);
-        Timetable.Filter filter = new Timetable.Filter(blankToNull(track), blankToNull(language), blankToNull(q));
+        Timetable.Filter filter = new Timetable.Filter(blankToNull(track), blankToNull(language), blankToNull(q),
+                level(level), blankToNull(type), blankToNull(tag));
         model.addAttribute("event", event);
         model.addAttribute("day", shown);
         model.addAttribute("filter", filter);
@@ -53,6 +55,13 @@ class AgendaPage {
         model.addAttribute("phone", PhoneAgenda.of(event, shown, filter, seats.all(event), now));
         model.addAttribute("tabs", event.days().stream().map(d -> new Tab(d.date(), agendaUrl(slug, d.date(), filter),
                 d.date().equals(shown))).toList());
+        model.addAttribute("keynote", event.day(shown).map(EventSchedule.Day::keynote).orElse(null));
+        model.addAttribute("languages", event.sessions().stream().map(EventSchedule.Session::language).distinct().sorted().toList());
+        model.addAttribute("levels", event.sessions().stream().map(EventSchedule.Session::level)
+                .filter(java.util.Objects::nonNull).distinct().sorted().toList());
+        model.addAttribute("types", event.sessions().stream().map(EventSchedule.Session::type)
+                .filter(java.util.Objects::nonNull).distinct().sorted().toList());
+        model.addAttribute("tags", event.sessions().stream().flatMap(s -> s.tags().stream()).distinct().sorted().toList());
         model.addAttribute("trackNames", event.tracks().stream()
                 .collect(Collectors.toMap(EventSchedule.Track::code, EventSchedule.Track::name)));
         response.setHeader("Vary", "HX-Request");
@@ -97,6 +106,15 @@ class AgendaPage {
         if (filter.query() != null) {
             url.queryParam("q", filter.query());
         }
+        if (filter.level() != null) {
+            url.queryParam("level", filter.level());
+        }
+        if (filter.type() != null) {
+            url.queryParam("type", filter.type());
+        }
+        if (filter.tag() != null) {
+            url.queryParam("tag", filter.tag());
+        }
         return url.buildAndExpand(slug).encode().toUriString();
     }
 
@@ -114,6 +132,10 @@ class AgendaPage {
         }
         LocalDate today = LocalDate.now(clock.withZone(event.zone()));
         return event.day(today).map(EventSchedule.Day::date).orElse(event.days().getFirst().date());
+    }
+
+    private static @Nullable Integer level(@Nullable String level) {
+        return level != null && level.strip().matches("[1-4]00") ? Integer.valueOf(level.strip()) : null;
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

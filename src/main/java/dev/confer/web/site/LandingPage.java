@@ -31,6 +31,12 @@ class LandingPage {
         model.addAttribute("event", event);
         model.addAttribute("state", availability.state().name());
         model.addAttribute("availability", availability);
+        if (availability.opensAt() != null) {
+            // shown in event time; the countdown (confer.js) counts to the instant itself
+            model.addAttribute("opensAtText", availability.opensAt().atZone(event.zone())
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+            model.addAttribute("opensAtInstant", availability.opensAt().toString());
+        }
         return "site/landing";
     }
 }

@@ -107,6 +107,8 @@ class RegistrationPage {
             case "registration.full-waitlist-open" -> notice = "site.register.became-full";
             case "registration.full" -> notice = "site.register.full";
             case "registration.closed" -> notice = "site.register.closed";
+            case "registration.not-open" -> notice = "site.register.not-open";
+            case "registration.closed-at" -> notice = "site.register.closed-at";
             default -> {
                 if (errors.isEmpty()) {
                     throw rejection;

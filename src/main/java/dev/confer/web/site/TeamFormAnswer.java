@@ -65,6 +65,8 @@ final class TeamFormAnswer {
             case "teams.already-registered" -> new Shown(errors, lineErrors, text("teams.page.already-registered", locale), false);
             case "teams.busy" -> new Shown(errors, lineErrors, text("teams.busy", locale, args), false);
             case "registration.closed" -> closed(locale);
+            case "registration.not-open", "registration.closed-at" -> new Shown(Map.of(), List.of(),
+                    text(rejection.messageKey(), locale, args), false);
             default -> {
                 if (errors.isEmpty() && lineErrors.isEmpty()) {
                     throw rejection;

@@ -27,8 +27,13 @@ record Timetable(List<Room> rooms, List<Slot> slots, int count) {
     record Cell(@Nullable Session session, int rows) {
     }
 
-    /** What a visitor asked for: all blank means the whole day. */
-    record Filter(@Nullable String track, @Nullable String language, @Nullable String query) implements Predicate<Session> {
+    /** What a visitor asked for: all blank means the whole day. The search also finds speakers' companies and tags. */
+    record Filter(@Nullable String track, @Nullable String language, @Nullable String query, @Nullable Integer level,
+                  @Nullable String type, @Nullable String tag) implements Predicate<Session> {
+
+        Filter(@Nullable String track, @Nullable String language, @Nullable String query) {
+            this(track, language, query, null, null, null);
+        }
 
         @Override
         public boolean test(Session s) {
@@ -38,12 +43,33 @@ record Timetable(List<Room> rooms, List<Slot> slots, int count) {
             if (language != null && !language.isBlank() && !language.equals(s.language())) {
                 return false;
             }
+            if (level != null && !level.equals(s.level())) {
+                return false;
+            }
+            if (type != null && (s.type() == null || !type.equals(s.type().name()))) {
+                return false;
+            }
+            if (tag != null && !s.tags().contains(tag)) {
+                return false;
+            }
             if (query == null || query.isBlank()) {
                 return true;
             }
             String q = query.strip().toLowerCase(Locale.ROOT);
-            return s.title().ko().toLowerCase(Locale.ROOT).contains(q) || s.title().en().toLowerCase(Locale.ROOT).contains(q)
-                    || s.speakers().stream().anyMatch(sp -> sp.name().toLowerCase(Locale.ROOT).contains(q));
+            return contains(s.title().ko(), q) || contains(s.title().en(), q)
+                    || s.speakers().stream().anyMatch(sp -> contains(sp.name(), q) || contains(sp.company(), q))
+                    || s.tags().stream().anyMatch(t -> contains(t, q));
+        }
+
+        /** Whether any filter is set, so the page can offer to clear them. */
+        boolean any() {
+            return track != null || language != null || query != null || level != null || type != null || tag != null;
+        }
+
+        private static boolean contains(@Nullable String text, String q) {
+            // "[KB국민카드]" or "kb국민카드" finds the company KB국민카드: brackets are how attendees write a talk's company
+            String needle = q.replace("[", "").replace("]", "").strip();
+            return text != null && !needle.isEmpty() && text.toLowerCase(Locale.ROOT).contains(needle);
         }
     }
 

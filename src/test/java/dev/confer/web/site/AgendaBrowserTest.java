@@ -42,7 +42,7 @@ class AgendaBrowserTest extends BrowserTest {
 
             page.locator(".tabs a").nth(1).click();
             assertThat(page.locator("#agenda-count")).hasText("세션 1개");
-            assertThat(page.locator("a.site-session")).hasText(new String[]{"13:00–13:40 라이브 게임 운영 박지민 게임 한국어"});
+            assertThat(page.locator("a.site-session")).hasText(new String[]{"13:00–13:40 라이브 게임 운영 박지민 (Hanbit) 게임 한국어"});
             page.locator(".tabs a").nth(0).click();
 
             page.locator("#track").selectOption("fin");

@@ -95,6 +95,23 @@ class SiteHttpTest extends ApiTest {
         assertThat(page("/e/" + slug + "/sessions/NOPE").text()).contains("Page not found");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void myTicketSaysWhenAndWhereLunchIs() {
+        Map<String, Object> def = eventDefinition(10, 5, 5, 5, 5, 5);
+        java.util.List<Object> days = new java.util.ArrayList<>((java.util.List<Object>) def.get("days"));
+        Map<String, Object> first = new java.util.LinkedHashMap<>((Map<String, Object>) days.getFirst());
+        first.put("lunch", Map.of("from", "11:30", "to", "13:30", "place", Map.of("ko", "B홀 푸드코트", "en", "Hall B food court")));
+        days.set(0, first);
+        def.put("days", days);
+        String slug = defineEvent(uniqueSlug("site-lunch"), def);
+        tools.jackson.databind.JsonNode a = register(slug, "Kim", "kim@example.com");
+        String path = "/e/" + slug + "/my-ticket/" + a.get("id").asString() + "?token=" + a.get("manageToken").asString();
+        assertThat(page(path).text()).contains("Lunch 11:30–13:30 at Hall B food court");
+        assertThat(call("GET", path, null, null, Map.of("Accept", "text/html", "Accept-Language", "ko")).text())
+                .contains("점심 11:30–13:30, B홀 푸드코트");
+    }
+
     private Response page(String path) {
         return call("GET", path, null, null, Map.of("Accept", "text/html", "Accept-Language", "en"));
     }
