@@ -47,7 +47,7 @@ class SyncResendIT {
         LocalDate day = base.atZone(SEOUL).toLocalDate();
         String definition = """
                 {"name":{"ko":"동기화 테스트","en":"Sync test"},"timezone":"Asia/Seoul","capacity":400,"waitlist":0,
-                 "days":[{"date":"%1$s","doorsOpen":"00:00","end":"23:59","mealVouchers":1000}],
+                 "days":[{"date":"%1$s","doorsOpen":"00:00","end":"23:59","mealVouchers":400}],
                  "rooms":[{"code":"301","name":{"ko":"301호","en":"Room 301"},"capacity":100}],
                  "tracks":[{"code":"t","name":{"ko":"트랙","en":"Track"}}],
                  "sessions":[{"code":"S1","title":{"ko":"세션","en":"Session"},"track":"t","room":"301","day":"%1$s",
