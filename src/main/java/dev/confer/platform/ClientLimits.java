@@ -11,13 +11,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import dev.confer.shared.Rejection;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -39,11 +39,13 @@ class ClientLimits extends OncePerRequestFilter {
 
     private final RateLimits limits;
     private final MessageSource messages;
+    private final Problems problems;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    ClientLimits(RateLimits limits, MessageSource messages) {
+    ClientLimits(RateLimits limits, MessageSource messages, Problems problems) {
         this.limits = limits;
         this.messages = messages;
+        this.problems = problems;
     }
 
     @Override
@@ -95,18 +97,17 @@ class ClientLimits extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, long seconds) throws IOException {
         Locale locale = request.getLocale();
-        String detail = messages.getMessage("request.rate-limited", new Object[]{seconds}, locale);
         response.setStatus(429);
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS, detail);
-            problem.setType(URI.create("https://confer.dev/problems/request-rate-limited"));
-            problem.setTitle("Too Many Requests");
-            problem.setProperty("retryAfterSeconds", seconds);
+            // the same problem+json as every other refusal (type, title, detail in the caller's language)
+            ProblemDetail problem = problems.of(new Rejection(429, "request.rate-limited", seconds)
+                    .withProperty("retryAfterSeconds", seconds), locale);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.getWriter().write(json.writeValueAsString(problem));
         } else {
+            String detail = messages.getMessage("request.rate-limited", new Object[]{seconds}, locale);
             String title = messages.getMessage("request.rate-limited.title", null, locale);
             response.setContentType(MediaType.TEXT_HTML_VALUE);
             response.getWriter().write("<!DOCTYPE html><html lang=\"" + (locale.getLanguage().equals("ko") ? "ko" : "en")
