@@ -60,6 +60,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, "1").body(busy.getBody());
     }
 
+    /**
+     * Spring Security's firewall refuses a parameter or header it finds unsafe (a form body whose "names" are
+     * JSON, control characters) when the handler first reads it: the caller's request, not a failure of ours.
+     */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> firewallRefused(org.springframework.security.web.firewall.RequestRejectedException e) {
+        return rejected(Rejection.badRequest("request.rejected"));
+    }
+
     /** A Content-Type such as {@code application/*} names no type: 415, not a failure of ours. */
     @ExceptionHandler({org.springframework.util.InvalidMimeTypeException.class, org.springframework.http.InvalidMediaTypeException.class})
     ResponseEntity<ProblemDetail> badMediaType(RuntimeException e, HttpServletRequest request) {

@@ -42,6 +42,40 @@ class HostileInputTest extends ApiTest {
         assertThat(registrations(slug)).isZero();
     }
 
+    /** Found by the fuzz suite: a form body whose field name the security firewall refuses was a 500. */
+    @Test
+    void aFieldNameTheFirewallRefusesIsA400() {
+        String slug = defineEvent(uniqueSlug("firewall"), eventDefinition(10, 0, 10, 5, 5, 5));
+        for (String path : new String[] {"/teams", "/registrations"}) {
+            Response r = call("POST", "/api/v1/events/" + slug + path, null, null,
+                    Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept-Language", "en"));
+            Response refused = callForm("/api/v1/events/" + slug + path, "%EF%BF%BF=1&name=Kim");
+            assertThat(refused.status()).as(path + ": " + refused.text()).isEqualTo(400);
+            assertThat(refused.contentType()).contains("problem+json");
+            assertThat(refused.json().get("detail").asString()).contains("does not accept");
+            assertThat(r.status()).as("an empty form is refused too, not a failure").isBetween(400, 499);
+        }
+        assertThat(registrations(slug)).isZero();
+    }
+
+    private Response callForm(String path, String body) {
+        try {
+            java.net.http.HttpResponse<byte[]> response = HTTP.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "en")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            return new Response(response.statusCode(), type.contains("json") ? JSON.readTree(response.body()) : null,
+                    response.body(), response.headers());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void onlyABareAddressIsAnEmail() {
         String slug = defineEvent(uniqueSlug("addr"), eventDefinition(10, 0, 10, 5, 5, 5));
