@@ -27,6 +27,15 @@ function keepTicket(request, response) {
   });
 }
 
+// The saved copy says that it is one (the page shows "as saved" even where the phone believes it is online,
+// and the page's own check for the network can tell a saved copy from a fresh answer).
+function asSavedCopy(saved) {
+  return saved.text().then(function (html) {
+    return new Response(html.replace('<html', '<html data-served="saved"'),
+      { headers: { 'Content-Type': 'text/html;charset=UTF-8', 'X-Confer-Saved': 'yes' } });
+  });
+}
+
 self.addEventListener('fetch', function (event) {
   var request = event.request;
   if (request.method !== 'GET') { return; }
@@ -37,7 +46,7 @@ self.addEventListener('fetch', function (event) {
       return response;
     }, function () {
       return caches.open(CACHE).then(function (cache) { return cache.match(request.url, { ignoreVary: true }); })
-        .then(function (saved) { return saved || Response.error(); });
+        .then(function (saved) { return saved ? asSavedCopy(saved) : Response.error(); });
     }));
   } else if (isStatic(url)) {
     // versioned files never change; an unversioned one is tried on the network first

@@ -6,15 +6,32 @@
   var html = document.documentElement;
   var fresh = document.getElementById('ticket-fresh');
 
+  // a copy the service worker served from its cache (ticket-sw.js marks it), not the server's answer
+  var savedCopy = html.getAttribute('data-served') === 'saved';
+
   function showFreshness() {
     var offline = !navigator.onLine;
-    fresh.textContent = offline ? root.getAttribute('data-offline-text') : root.getAttribute('data-online-text');
-    fresh.classList.toggle('warn', offline);
+    var asSaved = offline || savedCopy;
+    fresh.textContent = asSaved ? root.getAttribute('data-offline-text') : root.getAttribute('data-online-text');
+    fresh.classList.toggle('warn', asSaved);
     html.setAttribute('data-network', offline ? 'offline' : 'online');
   }
   showFreshness();
   window.addEventListener('offline', showFreshness);
   window.addEventListener('online', function () { showFreshness(); window.location.reload(); });
+
+  // A saved copy keeps asking for the fresh page while the phone is on a network (the "online" event may come
+  // before the network really works, or not at all): it reloads as soon as the server answers.
+  var asking = false;
+  function askForFreshPage() {
+    if (asking || !navigator.onLine || document.hidden) { return; }
+    asking = true;
+    fetch(window.location.href, { cache: 'no-store', credentials: 'same-origin' })
+      .then(function (r) { if (r.ok && !r.headers.get('X-Confer-Saved')) { window.location.reload(); } })
+      .catch(function () { /* still no network */ })
+      .then(function () { asking = false; });
+  }
+  if (savedCopy) { window.setInterval(askForFreshPage, 3000); }
 
   var cancelled = root.getAttribute('data-ticket-status') === 'CANCELLED';
   // the agenda on this phone stars sessions for this holder (agenda.js); a cancelled ticket stars nothing

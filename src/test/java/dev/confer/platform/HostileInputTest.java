@@ -4,6 +4,7 @@ import dev.confer.ApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -58,12 +59,28 @@ class HostileInputTest extends ApiTest {
         assertThat(registrations(slug)).isZero();
     }
 
+    /** Found by the fuzz suite: a PUT whose form body had a broken %-escape was a 500 from the form filter. */
+    @Test
+    void aBrokenFormBodyOnAPutIsRefusedNotAFailure() {
+        String slug = defineEvent(uniqueSlug("putform"), eventDefinition(10, 0, 10, 5, 5, 5));
+        JsonNode kim = register(slug, "김퍼즈", "putform@" + slug + ".example.com");
+        Response refused = callForm("PUT", "/api/v1/events/" + slug + "/registrations/" + kim.get("id").asString()
+                + "/agenda/stars/S101", "%\u8c8f%zz=1");
+        assertThat(refused.status()).as(refused.text()).isBetween(400, 499);
+        assertThat(refused.contentType()).contains("problem+json");
+        assertThat(refused.json().get("detail").asString()).isNotBlank();
+    }
+
     private Response callForm(String path, String body) {
+        return callForm("POST", path, body);
+    }
+
+    private Response callForm(String method, String path, String body) {
         try {
             java.net.http.HttpResponse<byte[]> response = HTTP.send(java.net.http.HttpRequest.newBuilder(
                             java.net.URI.create("http://localhost:" + port + path))
                     .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "en")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofByteArray());
             String type = response.headers().firstValue("Content-Type").orElse("");
             return new Response(response.statusCode(), type.contains("json") ? JSON.readTree(response.body()) : null,

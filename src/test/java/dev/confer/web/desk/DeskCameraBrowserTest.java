@@ -2,7 +2,6 @@ package dev.confer.web.desk;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.confer.tickets.TicketQr;
 import org.junit.jupiter.api.Test;
 
@@ -40,14 +39,7 @@ class DeskCameraBrowserTest extends StaffPagesTest {
                     .noneMatch(url -> url.contains("zxing"));
 
             page.locator("#camera-start").click();
-            try {
-                assertThat(page.locator("#verdict")).hasAttribute("data-result", "CHECKED_IN",
-                        new LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
-            } catch (AssertionError e) {
-                String state = String.valueOf(page.evaluate(FakeCamera.STATE));
-                screenshot(page, "desk-camera-stalled");
-                throw new AssertionError("the desk camera found no code; its state: " + state + "\n" + e.getMessage(), e);
-            }
+            FakeCamera.awaitVerdict(page, "CHECKED_IN", () -> screenshot(page, "desk-camera-stalled"));
             assertThat(page.locator("#verdict")).containsText("한지우");
             assertThat(page.locator("[data-camera]")).hasAttribute("data-camera", "scanning");
             org.assertj.core.api.Assertions.assertThat(scripts).anyMatch(url -> url.contains("zxing"));

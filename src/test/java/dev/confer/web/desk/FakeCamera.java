@@ -3,6 +3,8 @@ package dev.confer.web.desk;
 import com.google.zxing.common.BitMatrix;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,13 +49,44 @@ public final class FakeCamera implements AutoCloseable {
         Files.deleteIfExists(video);
     }
 
+    /**
+     * Waits for the verdict {@code result} of a camera scan. A camera that has read nothing after 30 s is switched
+     * off and on again, as the worker holding the phone would, and given 45 s more; the state of both attempts
+     * (frames looked at, the picture's dark and light pixels, the video) is in the failure and on stdout.
+     */
+    public static void awaitVerdict(Page page, String result, Runnable onStall) {
+        try {
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#verdict"))
+                    .hasAttribute("data-result", result, new LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
+            return;
+        } catch (AssertionError first) {
+            String before = String.valueOf(page.evaluate(STATE));
+            System.out.println("fake camera: no code read in 30 s, switching the camera off and on; its state: " + before);
+            page.locator("#camera-stop").click();
+            page.locator("#camera-start").click();
+            try {
+                com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#verdict"))
+                        .hasAttribute("data-result", result, new LocatorAssertions.HasAttributeOptions().setTimeout(45_000));
+            } catch (AssertionError second) {
+                onStall.run();
+                throw new AssertionError("the camera found no code, also after switching it off and on; its state before: "
+                        + before + "; after: " + page.evaluate(STATE) + "\n" + second.getMessage(), second);
+            }
+        }
+    }
+
     /** What the camera was doing, so that a stall says where it stood. */
     public static final String STATE = "() => { const v = document.getElementById('camera'); "
             + "return JSON.stringify({readyState: v.readyState, width: v.videoWidth, paused: v.paused, time: v.currentTime, "
             + "stream: !!v.srcObject, hidden: document.hidden, status: document.getElementById('camera-status').textContent, "
             + "camera: document.querySelector('[data-camera]').getAttribute('data-camera'), "
             + "frames: document.querySelector('[data-camera]').getAttribute('data-frames'), zxing: !!window.ZXing, "
-            + "verdict: (document.getElementById('verdict') || {}).outerHTML}); }";
+            + "verdict: (document.getElementById('verdict') || {}).outerHTML, picture: picture(v)}); "
+            + "function picture(v) { try { const c = document.createElement('canvas'); c.width = v.videoWidth; c.height = v.videoHeight; "
+            + "const x = c.getContext('2d'); x.drawImage(v, 0, 0); const d = x.getImageData(0, 0, c.width, c.height).data; "
+            + "let dark = 0, light = 0, other = 0; for (let i = 0; i < d.length; i += 4) { const l = (d[i] + d[i + 1] + d[i + 2]) / 3; "
+            + "if (l < 60) dark++; else if (l > 200) light++; else other++; } return {dark, light, other}; } "
+            + "catch (e) { return String(e); } } }";
 
     /** A few frames of the QR code, black on white in the middle of the picture, as raw YUV 4:2:0. */
     private static void writeVideoOf(BitMatrix qr, Path file) throws IOException {

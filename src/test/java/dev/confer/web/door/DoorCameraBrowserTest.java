@@ -2,7 +2,6 @@ package dev.confer.web.door;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.confer.tickets.TicketQr;
 import dev.confer.web.desk.FakeCamera;
 import dev.confer.web.desk.StaffPagesTest;
@@ -32,14 +31,7 @@ class DoorCameraBrowserTest extends StaffPagesTest {
             signIn(page, staffToken(slug, "DOOR", null));
             page.navigate("/door/" + slug + "/session/S201");
             page.locator("#camera-start").click();
-            try {
-                assertThat(page.locator("#verdict")).hasAttribute("data-result", "ADMITTED",
-                        new LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
-            } catch (AssertionError e) {
-                String state = String.valueOf(page.evaluate(FakeCamera.STATE));
-                screenshot(page, "door-camera-stalled");
-                throw new AssertionError("the door camera found no code; its state: " + state + "\n" + e.getMessage(), e);
-            }
+            FakeCamera.awaitVerdict(page, "ADMITTED", () -> screenshot(page, "door-camera-stalled"));
             assertThat(page.locator("#admitted")).hasText("Admitted 1 / 5");
             assertThat(page.locator("[data-camera]")).hasAttribute("data-camera", "scanning");
             screenshot(page, "door-camera-en");

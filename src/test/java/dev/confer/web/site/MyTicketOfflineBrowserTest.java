@@ -52,8 +52,8 @@ class MyTicketOfflineBrowserTest extends BrowserTest {
             assertThat(((Number) width).intValue()).isLessThanOrEqualTo(PHONE_WIDTH);
             screenshot(page, "site-my-ticket-offline-ko");
 
-            korean.setOffline(false); // the page reloads itself when the network is back
-            page.waitForSelector("html[data-network=online][data-ticket-saved=yes]", PATIENTLY);
+            korean.setOffline(false); // the page reloads itself when the network is back (the fresh page, not the saved copy)
+            page.waitForSelector("html[data-network=online][data-ticket-saved=yes]:not([data-served])", PATIENTLY);
             assertThat(page.locator("#ticket-fresh")).containsText("갱신했습니다");
         }
     }
@@ -77,7 +77,7 @@ class MyTicketOfflineBrowserTest extends BrowserTest {
             assertThat(page.locator("#ticket-fresh")).containsText("Offline: your ticket as saved");
             screenshot(page, "site-my-ticket-offline-en");
             english.setOffline(false);
-            page.waitForSelector("html[data-network=online][data-ticket-saved=yes]", PATIENTLY);
+            page.waitForSelector("html[data-network=online][data-ticket-saved=yes]:not([data-served])", PATIENTLY);
 
             page.locator("#cancel-link").click();
             page.locator("#cancel-confirm").click();
