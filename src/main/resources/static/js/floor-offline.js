@@ -337,7 +337,7 @@
   function wire(a) {
     var out = { id: a.id, kind: a.kind, at: a.at };
     if (a.kind === 'tap') { out.tapId = a.id; out.point = a.point; out.credential = a.credential; }
-    else { out.ticket = a.credential.ticket || null; out.nfcUid = a.credential.nfcUid || null; out.desk = 'web'; }
+    else { out.ticket = a.credential.ticket || null; out.nfcUid = a.credential.nfcUid || null; }
     return out;
   }
   function sync() {

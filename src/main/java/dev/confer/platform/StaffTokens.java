@@ -101,10 +101,11 @@ public class StaffTokens {
             return Optional.of(cached);
         }
         Optional<Caller> caller = jdbc.sql("""
-                        SELECT t.role, e.slug, t.booth_code, t.id FROM staff_token t JOIN event e ON e.id = t.event_id
+                        SELECT t.role, e.slug, t.booth_code, t.id, t.label FROM staff_token t JOIN event e ON e.id = t.event_id
                         WHERE t.token_hash = ?""")
                 .param(hash)
-                .query((rs, n) -> new Caller(Role.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                .query((rs, n) -> new Caller(Role.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5)))
                 .optional();
         caller.ifPresent(c -> cache.put(key, c));
         return caller;

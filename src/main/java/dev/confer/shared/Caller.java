@@ -4,12 +4,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Who sent a request: the organizer (every event) or a staff member bound to one event, and for a
- * sponsor also to one booth. {@code tokenId} names the staff token (the access log records it).
+ * sponsor also to one booth. {@code tokenId} names the staff token (the access log records it), {@code label} is the
+ * name the organizer gave it ("Desk 3, hall A").
  */
-public record Caller(Role role, @Nullable String eventSlug, @Nullable String boothCode, @Nullable Long tokenId) {
+public record Caller(Role role, @Nullable String eventSlug, @Nullable String boothCode, @Nullable Long tokenId,
+                     @Nullable String label) {
 
     public Caller(Role role, @Nullable String eventSlug, @Nullable String boothCode) {
-        this(role, eventSlug, boothCode, null);
+        this(role, eventSlug, boothCode, null, null);
     }
 
     public static Caller organizer() {
@@ -34,5 +36,14 @@ public record Caller(Role role, @Nullable String eventSlug, @Nullable String boo
             who.append(" (").append(boothCode).append(')');
         }
         return who.toString();
+    }
+
+    /**
+     * The desk name recorded with check-ins made on the desk pages under this sign-in: the token's label, else the
+     * role and token number ({@code DESK #12}), so the dashboard and the ops room tell desks apart.
+     */
+    public String deskName() {
+        String name = label == null || label.isBlank() ? actor() : label.strip();
+        return name.length() > 100 ? name.substring(0, 100) : name;
     }
 }

@@ -1,11 +1,13 @@
 package dev.confer.web.desk;
 
 import dev.confer.shared.RegistrationId;
+import dev.confer.checkin.BadgePrints;
 import dev.confer.checkin.NfcBadges;
 import dev.confer.checkin.PrintedBadges;
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
 import dev.confer.registration.Registrations;
+import dev.confer.shared.Caller;
 import dev.confer.shared.Rejection;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -14,6 +16,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.UUID;
 
 /** After a check-in: the printed badge (PDF) and the NFC chip in it, bound to the attendee. */
 @Controller
@@ -33,12 +37,14 @@ class DeskBadges {
     private final EventCatalog events;
     private final PrintedBadges badges;
     private final NfcBadges nfc;
+    private final BadgePrints prints;
     private final Registrations registrations;
     private final MessageSource messages;
     private final Clock clock;
 
-    DeskBadges(EventCatalog events, PrintedBadges badges, NfcBadges nfc, Registrations registrations,
+    DeskBadges(EventCatalog events, PrintedBadges badges, NfcBadges nfc, BadgePrints prints, Registrations registrations,
                MessageSource messages, Clock clock) {
+        this.prints = prints;
         this.events = events;
         this.badges = badges;
         this.nfc = nfc;
@@ -47,12 +53,17 @@ class DeskBadges {
         this.clock = clock;
     }
 
-    /** Today's badge (with today's keynote seat) on an event day, else the plain badge. */
+    /**
+     * Today's badge (with today's keynote seat) on an event day, else the plain badge: the PDF, for a reprint on another
+     * printer. {@code print} is the page's id for this print: it is logged once under it (who, when, reprint or not).
+     */
     @GetMapping("/desk/{slug}/badges/{id}.pdf")
-    ResponseEntity<byte[]> badge(@PathVariable String slug, @PathVariable RegistrationId id) {
+    ResponseEntity<byte[]> badge(@PathVariable String slug, @PathVariable RegistrationId id,
+                                 @RequestParam(required = false) @Nullable UUID print, @AuthenticationPrincipal Caller caller) {
         EventSchedule event = events.require(slug);
         LocalDate today = event.localDate(clock.instant());
         byte[] pdf = badges.pdf(event, id, event.day(today).isPresent() ? today : null);
+        prints.record(event, id, print != null ? print : UUID.randomUUID(), caller.deskName(), clock.instant());
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .cacheControl(CacheControl.noStore()) // carries the ticket
@@ -76,5 +87,20 @@ class DeskBadges {
             model.addAttribute("nfcError", messages.getMessage(r.messageKey(), r.args(), r.messageKey(), locale));
         }
         return htmx != null ? "desk/desk :: nfc" : "desk/desk";
+    }
+
+    /**
+     * The page printed the badge from its own print layout (a press of Print, or auto-print after a first check-in):
+     * logged once under the page's print id, under the desk's name. 204; an unknown attendee is a 404.
+     */
+    @PostMapping("/desk/{slug}/badges/{id}/prints")
+    ResponseEntity<Void> printed(@PathVariable String slug, @PathVariable RegistrationId id, @RequestParam UUID print,
+                                 @AuthenticationPrincipal Caller caller) {
+        EventSchedule event = events.require(slug);
+        if (registrations.find(event, id).isEmpty()) {
+            throw Rejection.notFound("registration.not-found", id);
+        }
+        prints.record(event, id, print, caller.deskName(), clock.instant());
+        return ResponseEntity.noContent().build();
     }
 }

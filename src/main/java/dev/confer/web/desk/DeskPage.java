@@ -32,9 +32,6 @@ import java.util.Locale;
 @Controller
 class DeskPage {
 
-    /** The desk name recorded with check-ins made on these pages. */
-    static final String DESK = "web";
-
     private final EventCatalog events;
     private final DeskCheckin desk;
     private final Tickets tickets;
@@ -86,22 +83,24 @@ class DeskPage {
 
     @PostMapping("/desk/{slug}/scan")
     String scan(@PathVariable String slug, @RequestParam(required = false) @Nullable String ticket,
-                @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Locale locale, Model model) {
+                @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+                @AuthenticationPrincipal Caller caller, Locale locale, Model model) {
         EventSchedule event = events.require(slug);
         String text = ticket == null ? "" : ticket.strip();
         DeskVerdict verdict = text.isEmpty()
                 ? DeskVerdict.refused(messages.getMessage("desk.scan-required", null, locale))
-                : checkIn(event, credential(text), locale);
+                : checkIn(event, credential(text), caller, locale);
         return answer(event, verdict, htmx, model);
     }
 
     @PostMapping("/desk/{slug}/registrations/{id}/check-in")
     String checkInFromList(@PathVariable String slug, @PathVariable RegistrationId id,
-                           @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Locale locale,
-                           Model model) {
+                           @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+                           @AuthenticationPrincipal Caller caller, Locale locale, Model model) {
         EventSchedule event = events.require(slug);
         // the person has no QR code at hand: the desk issues the same ticket the e-mail carried
-        return answer(event, checkIn(event, () -> new DeskCheckin.Credential(tickets.issue(event, id), null), locale), htmx, model);
+        return answer(event, checkIn(event, () -> new DeskCheckin.Credential(tickets.issue(event, id), null), caller, locale),
+                htmx, model);
     }
 
     /** A QR ticket has dots ({@code CF1.slug.id.signature}); anything else is a badge's NFC UID (day 2 with the name card). */
@@ -109,19 +108,25 @@ class DeskPage {
         return scanned.contains(".") ? () -> new DeskCheckin.Credential(scanned, null) : () -> new DeskCheckin.Credential(null, scanned);
     }
 
-    private DeskVerdict checkIn(EventSchedule event, java.util.function.Supplier<DeskCheckin.Credential> credential, Locale locale) {
+    /** Recorded under the signed-in token's desk name (its label), so the dashboard tells the desks apart. */
+    private DeskVerdict checkIn(EventSchedule event, java.util.function.Supplier<DeskCheckin.Credential> credential, Caller caller,
+                                Locale locale) {
         try {
-            return DeskVerdict.of(desk.checkIn(event, credential.get(), null, DESK, clock.instant()));
+            return DeskVerdict.of(desk.checkIn(event, credential.get(), null, caller.deskName(), clock.instant()));
         } catch (Rejection r) {
             return DeskVerdict.refused(messages.getMessage(r.messageKey(), r.args(), r.messageKey(), locale));
         }
     }
 
-    private static String answer(EventSchedule event, DeskVerdict verdict, @Nullable String htmx, Model model) {
+    private String answer(EventSchedule event, DeskVerdict verdict, @Nullable String htmx, Model model) {
         model.addAttribute("event", event);
         model.addAttribute("verdict", verdict);
         if (verdict.checkedIn() != null) {
-            model.addAttribute("attendeeId", verdict.checkedIn().registrationId());
+            RegistrationId id = verdict.checkedIn().registrationId();
+            model.addAttribute("attendeeId", id);
+            // the page's print layout carries the ticket's QR (an NFC scan brought none: the same signed ticket is issued)
+            model.addAttribute("badge", BadgeSheet.of(tickets.issue(event, id)));
+            model.addAttribute("printId", java.util.UUID.randomUUID()); // this print, logged once (DeskBadges)
         }
         return htmx != null ? "desk/desk :: result" : "desk/desk";
     }

@@ -62,8 +62,8 @@ class FloorDevice {
         if (batch.actions().size() > QueuedScans.MAX_ACTIONS) {
             throw Rejection.badRequest("floor.too-many", batch.actions().size(), QueuedScans.MAX_ACTIONS);
         }
-        String device = batch.device() == null || batch.device().isBlank() ? floor + "-page" : batch.device().strip();
-        return new Answers(queue.settle(event, caller, device.length() > 100 ? device.substring(0, 100) : device, batch.actions(), locale));
+        // a desk page's queued check-ins count under the signed-in token's desk name, as its online ones do
+        return new Answers(queue.settle(event, caller, caller.deskName(), batch.actions(), locale));
     }
 
     @GetMapping("/{floor:desk|door|sponsor}/{slug}/roster")

@@ -128,9 +128,10 @@ class DeskBrowserTest extends StaffPagesTest {
             assertThat(page.locator("#nfc-bound")).containsText("이서연");
             screenshot(page, "desk-nfc-ko");
 
-            // the print link is the desk's own badge URL
+            // without scripts the print link opens the desk's own badge PDF (under this print's id, for the print log)
             String pdfPath = page.locator("#print-badge").getAttribute("href");
-            assertThat(pdfPath).isEqualTo("/desk/" + slug + "/badges/" + seoyeon.get("id").asString() + ".pdf");
+            assertThat(pdfPath).startsWith("/desk/" + slug + "/badges/" + seoyeon.get("id").asString() + ".pdf?print=");
+            assertThat(page.locator("#badge-pdf")).hasAttribute("href", "/desk/" + slug + "/badges/" + seoyeon.get("id").asString() + ".pdf");
             com.microsoft.playwright.APIResponse pdf = page.request().get(pdfPath);
             assertThat(pdf.status()).isEqualTo(200);
             assertThat(pdf.headers().get("content-type")).startsWith("application/pdf");
