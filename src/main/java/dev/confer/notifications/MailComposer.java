@@ -36,9 +36,12 @@ class MailComposer {
     private final AttendeeCalendar calendars;
     private final Clock clock;
     private final ConsentLedger consents;
+    private final MailOutbox outbox;
 
     MailComposer(Registrations registrations, EventCatalog events, Tickets tickets, ManageTokens manageTokens, MessageSource messages,
-                 MailSettings settings, ReminderWording reminders, AttendeeCalendar calendars, Clock clock, ConsentLedger consents) {
+                 MailSettings settings, ReminderWording reminders, AttendeeCalendar calendars, Clock clock, ConsentLedger consents,
+                 MailOutbox outbox) {
+        this.outbox = outbox;
         this.consents = consents;
         this.calendars = calendars;
         this.registrations = registrations;
@@ -70,6 +73,9 @@ class MailComposer {
      * still-on-the-waitlist note) went out; no longer confirmed for a reminder.
      */
     Optional<ComposedMail> compose(MailOutbox.PendingMail pending) {
+        if (pending.registrationId() == null) {
+            return composedWhenQueued(pending);
+        }
         Attendee attendee = registrations.find(pending.registrationId())
                 .orElseThrow(() -> new IllegalStateException("Registration " + pending.registrationId() + " does not exist"));
         if (attendee.isErased() || !stillApplies(pending.kind(), attendee.status())) {
@@ -96,6 +102,7 @@ class MailComposer {
                     text.get("mail.promotion.status", eventName), List.of(), text.get("mail.ticket.intro"));
             case DAY_BEFORE, MORNING_OF, STILL_WAITLISTED, SESSION_SOON ->
                     reminders.wording(pending.kind(), pending.ref(), event, attendee, text, lang);
+            case OPS_ALERT -> throw new IllegalStateException("An ops alert mail has no attendee");
         };
         if (firstMail(pending.kind()) && event.privacy() != null && consents.state(event, attendee.id()).needsConfirmation()) {
             // a team member: the lead said they were told; they confirm their own consents from this mail
@@ -116,6 +123,17 @@ class MailComposer {
         String calendar = carriesTheDay ? calendars.forMail(event, attendee, lang.locale(), settings.publicUrl()) : null;
         return Optional.of(new ComposedMail(pending.id(), attendee.email(), wording.subject(), MailLayout.text(content),
                 MailLayout.html(content), TicketQr.png(ticket, 320), calendar));
+    }
+
+    /** A staff mail (an ops alert) was written when it was queued; it goes out as stored, without a QR code. */
+    private Optional<ComposedMail> composedWhenQueued(MailOutbox.PendingMail pending) {
+        MailOutbox.StoredMail stored = outbox.find(pending.id())
+                .orElseThrow(() -> new IllegalStateException("Mail " + pending.id() + " does not exist"));
+        if (stored.recipient() == null || stored.subject() == null || stored.text() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ComposedMail(pending.id(), stored.recipient(), stored.subject(), stored.text(),
+                stored.html() == null ? stored.text() : stored.html(), new byte[0]));
     }
 
     /** The first mail a person gets: confirmed, waitlisted or promoted. */
@@ -143,6 +161,7 @@ class MailComposer {
             case CONFIRMATION, PROMOTION -> status != RegistrationStatus.CANCELLED;
             case WAITLIST, STILL_WAITLISTED -> status == RegistrationStatus.WAITLISTED;
             case DAY_BEFORE, MORNING_OF, SESSION_SOON -> status == RegistrationStatus.CONFIRMED;
+            case OPS_ALERT -> true;
         };
     }
 }

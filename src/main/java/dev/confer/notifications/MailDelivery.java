@@ -157,7 +157,9 @@ class MailDelivery {
         helper.setTo(mail.recipient());
         helper.setSubject(mail.subject());
         helper.setText(mail.text(), mail.html());
-        helper.addInline(ComposedMail.QR_CONTENT_ID, new ByteArrayResource(mail.qrPng()), "image/png");
+        if (mail.qrPng().length > 0) { // staff mails (ops alerts) carry no ticket
+            helper.addInline(ComposedMail.QR_CONTENT_ID, new ByteArrayResource(mail.qrPng()), "image/png");
+        }
         if (mail.calendar() != null) {
             helper.addAttachment(ComposedMail.CALENDAR_FILE, new ByteArrayResource(mail.calendar().getBytes(StandardCharsets.UTF_8)),
                     "text/calendar; charset=UTF-8; method=PUBLISH");

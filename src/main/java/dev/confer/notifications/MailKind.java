@@ -15,5 +15,7 @@ enum MailKind {
     /** The evening before the first day, to those still waitlisted; ref = the first day. */
     STILL_WAITLISTED,
     /** About 15 minutes before a starred session; ref = the session code. */
-    SESSION_SOON
+    SESSION_SOON,
+    /** An ops room alert to an organizer address (no registration); ref = the alert's id; composed when queued. */
+    OPS_ALERT
 }

@@ -20,27 +20,32 @@ import java.util.UUID;
 class MailOutbox {
 
     /** A row a worker has claimed and must now compose and send. */
-    record PendingMail(long id, long eventId, String eventSlug, RegistrationId registrationId, MailKind kind, String ref, int attempts) {
+    record PendingMail(long id, long eventId, String eventSlug, @Nullable RegistrationId registrationId, MailKind kind, String ref, int attempts) {
     }
 
     /** A mail that has been composed and delivered (or kept), as {@code /dev/mail} shows it. */
-    record StoredMail(long id, String eventSlug, RegistrationId registrationId, MailKind kind, @Nullable String recipient,
+    record StoredMail(long id, String eventSlug, @Nullable RegistrationId registrationId, MailKind kind, @Nullable String recipient,
                       @Nullable String subject, @Nullable String text, @Nullable String html,
                       @Nullable Instant sentAt, @Nullable String deliveredVia) {
     }
 
     private static final RowMapper<PendingMail> PENDING = (rs, n) -> new PendingMail(rs.getLong("id"),
-            rs.getLong("event_id"), rs.getString("event_slug"), new RegistrationId(rs.getObject("registration_id", UUID.class)),
+            rs.getLong("event_id"), rs.getString("event_slug"), registration(rs),
             MailKind.valueOf(rs.getString("kind")), rs.getString("ref"), rs.getInt("attempts"));
 
     private static final String STORED_COLUMNS =
             "id, event_slug, registration_id, kind, recipient, subject, body_text, body_html, sent_at, delivered_via";
     private static final RowMapper<StoredMail> STORED = (rs, n) -> new StoredMail(rs.getLong("id"),
-            rs.getString("event_slug"), new RegistrationId(rs.getObject("registration_id", UUID.class)), MailKind.valueOf(rs.getString("kind")),
+            rs.getString("event_slug"), registration(rs), MailKind.valueOf(rs.getString("kind")),
             rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
             rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(), rs.getString("delivered_via"));
 
     private static final int ENQUEUE_BATCH = 5000;
+
+    private static @Nullable RegistrationId registration(java.sql.ResultSet rs) throws java.sql.SQLException {
+        UUID id = rs.getObject("registration_id", UUID.class);
+        return id == null ? null : new RegistrationId(id);
+    }
 
     private final JdbcClient jdbc;
 
@@ -62,6 +67,19 @@ class MailOutbox {
                         INSERT INTO mail_outbox (event_id, event_slug, registration_id, kind, ref) VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (registration_id, kind, ref) DO NOTHING""")
                 .params(eventId, eventSlug, registrationId.value(), kind.name(), ref).update() == 1;
+    }
+
+    /**
+     * A mail to a staff address (no registration), written now: once per event, kind, ref and recipient, whoever
+     * queues it again. True when it is new.
+     */
+    boolean enqueueComposed(MailKind kind, long eventId, String eventSlug, String ref, String recipient, String subject,
+                            String text, String html) {
+        return jdbc.sql("""
+                        INSERT INTO mail_outbox (event_id, event_slug, registration_id, kind, ref, recipient, subject, body_text, body_html)
+                        VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (event_id, kind, ref, recipient) WHERE registration_id IS NULL DO NOTHING""")
+                .params(eventId, eventSlug, kind.name(), ref, recipient, subject, text, html).update() == 1;
     }
 
     /**

@@ -25,7 +25,7 @@ public class SentMails {
      * The field names are the JSON of {@code /dev/mail}.
      */
     public record SentMail(long id, @Nullable String to, @Nullable String subject, String kind, String event,
-                           RegistrationId registrationId, @Nullable Instant sentAt, @Nullable String deliveredVia) {
+                           @Nullable RegistrationId registrationId, @Nullable Instant sentAt, @Nullable String deliveredVia) {
     }
 
     /** The newest {@code limit} (1..1000) mails, of one event when {@code slug} names one (404 when it names none). */
