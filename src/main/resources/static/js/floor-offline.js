@@ -276,6 +276,7 @@
       }
       var e = found.entry;
       var who = [{ css: 'verdict-name', text: e.name }, e.company];
+      if (e.status === 'REVOKED') { return { result: 'REVOKED', css: 'no', title: t('revoked'), lines: [t('revoked-detail')] }; }
       if (e.status === 'CANCELLED') { return { result: 'CANCELLED', css: 'no', title: t('cancelled'), lines: who.concat([t('cancelled-detail')]) }; }
       if (e.status !== 'CONFIRMED') { return { result: 'NOT_CONFIRMED', css: 'no', title: t('not-confirmed'), lines: who }; }
       var day = today();

@@ -88,6 +88,9 @@ public class DoorTaps {
         }
         RegistrationId attendee = credentials.registrationOf(event, request.credential());
         Optional<Attendee> person = registrations.find(event, attendee);
+        if (person.isPresent() && person.get().isErased()) { // its signature still holds, but the ticket was revoked
+            throw Rejection.conflict("access.revoked");
+        }
         // a booth learns who visited only from someone who shares their contact with sponsors
         Optional<Attendee> named = point.isSession() ? person : person.filter(Attendee::sharesWithSponsors);
         TapAnswer.Who who = new TapAnswer.Who(named.map(Attendee::name).orElse(null), named.map(Attendee::company).orElse(null));

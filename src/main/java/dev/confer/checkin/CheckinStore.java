@@ -53,7 +53,7 @@ class CheckinStore {
         return jdbc.sql("""
                         WITH attendee AS (
                             SELECT id FROM registration
-                            WHERE id = :registration AND event_id = :event AND status = 'CONFIRMED'
+                            WHERE id = :registration AND event_id = :event AND status = 'CONFIRMED' AND erased_at IS NULL
                             FOR SHARE),
                         left_over AS (
                             SELECT vouchers_issued < voucher_stock AS voucher,

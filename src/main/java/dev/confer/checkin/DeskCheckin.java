@@ -156,7 +156,11 @@ public class DeskCheckin {
         return Rejection.conflict("checkin.day-removed", day.date());
     }
 
+    /** Refuses a ticket that no longer admits: cancelled, waitlisted, or revoked by the erasure of its holder's data. */
     static void requireConfirmed(Attendee attendee) {
+        if (attendee.isErased()) {
+            throw Rejection.conflict("checkin.revoked");
+        }
         switch (attendee.status()) {
             case CONFIRMED -> {
             }

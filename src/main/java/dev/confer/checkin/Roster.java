@@ -115,7 +115,7 @@ public class Roster {
                             WHERE event_id = :event AND roster_xid >= CAST(:floor AS xid8)),
                         keyed AS (
                             SELECT rid, max(x::text::bigint) AS k FROM changed GROUP BY rid)
-                        SELECT r.id, r.status,
+                        SELECT r.id, CASE WHEN r.erased_at IS NOT NULL THEN 'REVOKED' ELSE r.status END,
                                CASE WHEN :sharersOnly AND NOT r.sponsor_sharing THEN '' ELSE r.name END,
                                CASE WHEN :sharersOnly AND NOT r.sponsor_sharing THEN NULL ELSE r.company END,
                                r.email, b.nfc_uid, k.k,

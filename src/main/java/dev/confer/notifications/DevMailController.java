@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -51,8 +52,8 @@ class DevMailController {
      */
     @GetMapping(value = "/dev/mail", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE})
     List<SentMails.SentMail> list(@RequestParam(name = "event", required = false) @Nullable String slug,
-                                  @RequestParam(defaultValue = "100") int limit) {
-        return sentMails.recent(slug, limit);
+                                  @RequestParam(defaultValue = "100") int limit, @AuthenticationPrincipal Caller caller) {
+        return sentMails.recent(slug, limit, caller.actor());
     }
 
     @GetMapping("/dev/mail/{id}")

@@ -44,6 +44,22 @@ public class Exports {
 
     /** Everyone registered (confirmed and waitlisted; not the cancelled, never the erased), logged for {@code actor}. */
     public byte[] registrations(EventSchedule event, String actor, Locale locale) {
+        List<String[]> rows = registrationRows(event, locale);
+        publisher.publishEvent(new PersonalDataViewed(event.id(), actor, "REGISTRATIONS_EXPORT", rows.size() - 1, "csv"));
+        return LeadsCsv.file(rows);
+    }
+
+    /**
+     * The same rows as {@link #registrations} as an XLSX workbook (one sheet, the headings frozen); every cell is a
+     * string cell, so nothing an attendee typed can become a formula. Logged for {@code actor}.
+     */
+    public byte[] registrationsXlsx(EventSchedule event, String actor, Locale locale) {
+        List<String[]> rows = registrationRows(event, locale);
+        publisher.publishEvent(new PersonalDataViewed(event.id(), actor, "REGISTRATIONS_EXPORT", rows.size() - 1, "xlsx"));
+        return Spreadsheets.xlsx(messages.getMessage("privacy.xlsx.sheet", null, "Registrations", locale), rows);
+    }
+
+    private List<String[]> registrationRows(EventSchedule event, Locale locale) {
         List<Attendee> people = new ArrayList<>();
         for (RegistrationStatus status : List.of(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)) {
             for (int offset = 0; ; offset += 500) {
@@ -63,8 +79,7 @@ public class Exports {
             rows.add(new String[]{a.id().toString(), a.status().name(), a.name(), a.email(), a.company(), a.jobTitle(),
                     a.language().code(), TIME.format(a.registeredAt().atZone(event.zone())), a.sponsorSharing() ? yes : no});
         }
-        publisher.publishEvent(new PersonalDataViewed(event.id(), actor, "REGISTRATIONS_EXPORT", people.size(), "csv"));
-        return LeadsCsv.file(rows);
+        return rows;
     }
 
     /** The access log, newest first (it holds no personal data: who is a staff role and token, never a person). */
@@ -81,6 +96,14 @@ public class Exports {
     /** A CSV file as a download Excel keeps the name of. */
     public static ResponseEntity<byte[]> download(String filename, byte[] file) {
         return ResponseEntity.ok().contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(filename, StandardCharsets.UTF_8).build().toString())
+                .body(file);
+    }
+
+    /** An XLSX workbook as a download. */
+    public static ResponseEntity<byte[]> downloadXlsx(String filename, byte[] file) {
+        return ResponseEntity.ok().contentType(Spreadsheets.XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(filename, StandardCharsets.UTF_8).build().toString())
                 .body(file);

@@ -34,6 +34,11 @@ class PrivacyController {
         return Exports.download("registrations-" + slug + ".csv", exports.registrations(events.require(slug), caller.actor(), locale));
     }
 
+    @GetMapping("/api/v1/events/{slug}/registrations.xlsx")
+    ResponseEntity<byte[]> registrationsXlsx(@PathVariable String slug, @AuthenticationPrincipal Caller caller, Locale locale) {
+        return Exports.downloadXlsx("registrations-" + slug + ".xlsx", exports.registrationsXlsx(events.require(slug), caller.actor(), locale));
+    }
+
     @GetMapping("/api/v1/events/{slug}/access-log")
     List<AccessLog.Entry> accessLog(@PathVariable String slug, @RequestParam(defaultValue = "500") int limit) {
         return accessLog.of(events.require(slug).id(), Math.clamp(limit, 1, 10_000));

@@ -185,6 +185,15 @@ class ConsentApiTest extends TapTestSupport {
         JsonNode viewed = get("/api/v1/events/" + slug + "/access-log", ADMIN).json().get(0);
         assertThat(viewed.get("action").asString()).isEqualTo("MAIL_VIEW");
         assertThat(viewed.toString()).doesNotContain("Member Lee");
+        // the mail box's list names every addressee: listing it is logged too (as JSON for scripts, as a page for people)
+        assertThat(get("/dev/mail?event=" + slug, ADMIN).json().size()).isEqualTo(2);
+        JsonNode listed = get("/api/v1/events/" + slug + "/access-log", ADMIN).json().get(0);
+        assertThat(listed.get("action").asString()).isEqualTo("MAIL_LIST");
+        assertThat(listed.get("people").asInt()).isEqualTo(2);
+        assertThat(listed.get("actor").asString()).isEqualTo("ORGANIZER");
+        assertThat(call("GET", "/dev/mail?event=" + slug, ADMIN, null, Map.of("Accept", "text/html")).text()).contains("member@" + slug + ".example.com");
+        assertThat(get("/api/v1/events/" + slug + "/access-log", ADMIN).json().findValuesAsString("action")
+                .stream().filter("MAIL_LIST"::equals).count()).isEqualTo(2);
 
         JsonNode confirmed = call("PUT", memberPath, null, Map.of("processing", true, "sponsorSharing", true)).json();
         assertThat(confirmed.get("needsConfirmation").asBoolean()).isFalse();

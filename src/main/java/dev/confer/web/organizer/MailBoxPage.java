@@ -1,5 +1,6 @@
 package dev.confer.web.organizer;
 
+import dev.confer.shared.Caller;
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
 import dev.confer.notifications.SentMails;
@@ -7,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -36,10 +38,10 @@ class MailBoxPage {
 
     @GetMapping(value = "/dev/mail", produces = MediaType.TEXT_HTML_VALUE)
     String page(@RequestParam(name = "event", required = false) @Nullable String slug,
-                @RequestParam(defaultValue = "100") int limit, Model model) {
+                @RequestParam(defaultValue = "100") int limit, @AuthenticationPrincipal Caller caller, Model model) {
         EventSchedule event = slug == null || slug.isBlank() ? null : events.require(slug);
         Map<String, ZoneId> zones = new HashMap<>();
-        List<Line> lines = mails.recent(slug, limit).stream().map(m -> new Line(m, m.sentAt() == null ? null
+        List<Line> lines = mails.recent(slug, limit, caller.actor()).stream().map(m -> new Line(m, m.sentAt() == null ? null
                 : m.sentAt().atZone(zones.computeIfAbsent(m.event(),
                         s -> events.find(s).map(EventSchedule::zone).orElse(ZoneId.of("UTC")))))).toList();
         model.addAttribute("event", event);

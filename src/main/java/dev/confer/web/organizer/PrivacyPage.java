@@ -41,6 +41,11 @@ class PrivacyPage {
         return Exports.download("registrations-" + slug + ".csv", exports.registrations(events.require(slug), caller.actor(), locale));
     }
 
+    @GetMapping("/organizer/{slug}/privacy/registrations.xlsx")
+    ResponseEntity<byte[]> registrationsXlsx(@PathVariable String slug, @AuthenticationPrincipal Caller caller, Locale locale) {
+        return Exports.downloadXlsx("registrations-" + slug + ".xlsx", exports.registrationsXlsx(events.require(slug), caller.actor(), locale));
+    }
+
     @GetMapping("/organizer/{slug}/privacy/access-log.csv")
     ResponseEntity<byte[]> accessLog(@PathVariable String slug, Locale locale) {
         return Exports.download("access-log-" + slug + ".csv", exports.accessLog(events.require(slug), locale));
