@@ -141,7 +141,16 @@ final class DefinitionValidator {
         if (opens != null && closes != null && !closes.isAfter(opens)) {
             problem("/registration/closesAt", "definition.end-before-start", input.closesAt(), input.opensAt());
         }
-        return new EventSchedule.Registration(opens, closes);
+        EventSchedule.WaitingRoom room = null;
+        if (input.waitingRoom() != null) {
+            Integer rate = input.waitingRoom().admitPerMinute();
+            if (rate == null || rate < 1 || rate > 100_000) {
+                problem("/registration/waitingRoom/admitPerMinute", "definition.admit-per-minute", rate == null ? "-" : rate);
+            } else {
+                room = new EventSchedule.WaitingRoom(rate);
+            }
+        }
+        return new EventSchedule.Registration(opens, closes, room);
     }
 
     private java.time.@Nullable LocalDateTime dateTime(String at, @Nullable String value) {

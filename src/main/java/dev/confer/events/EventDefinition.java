@@ -60,8 +60,18 @@ public record EventDefinition(@Nullable LocalizedText name, @Nullable String tim
     public record Reminders(@Nullable String dayBefore, @Nullable String morningOf) {
     }
 
-    /** When registration opens and closes, in event time ("YYYY-MM-DDTHH:mm"); either may be left out. */
-    public record Registration(@Nullable String opensAt, @Nullable String closesAt) {
+    /**
+     * When registration opens and closes, in event time ("YYYY-MM-DDTHH:mm"); either may be left out. With a waiting
+     * room, visitors around the opening queue and are admitted {@code admitPerMinute} a minute.
+     */
+    public record Registration(@Nullable String opensAt, @Nullable String closesAt, @Nullable WaitingRoom waitingRoom) {
+
+        public Registration(@Nullable String opensAt, @Nullable String closesAt) {
+            this(opensAt, closesAt, null);
+        }
+    }
+
+    public record WaitingRoom(@Nullable Integer admitPerMinute) {
     }
 
     /** Where the event takes place, as attendees look it up on a map; {@code mapUrl} (http or https) opens it on one. */

@@ -81,11 +81,23 @@ public record EventSchedule(long id, String slug, LocalizedText name, ZoneId zon
         }
     }
 
-    /** When registration opens and closes in event time; either may be unset (open now, open until the event ends). */
+    /**
+     * When registration opens and closes in event time; either may be unset (open now, open until the event ends).
+     * An optional waiting room admits visitors at a set rate around the opening.
+     */
     public record Registration(@JsonFormat(pattern = "yyyy-MM-dd'T'HH:mm") @Nullable LocalDateTime opensAt,
-                               @JsonFormat(pattern = "yyyy-MM-dd'T'HH:mm") @Nullable LocalDateTime closesAt) {
+                               @JsonFormat(pattern = "yyyy-MM-dd'T'HH:mm") @Nullable LocalDateTime closesAt,
+                               @Nullable WaitingRoom waitingRoom) {
 
-        public static final Registration UNSET = new Registration(null, null);
+        public static final Registration UNSET = new Registration(null, null, null);
+
+        public Registration(@Nullable LocalDateTime opensAt, @Nullable LocalDateTime closesAt) {
+            this(opensAt, closesAt, null);
+        }
+    }
+
+    /** The waiting room of the opening: visitors admitted in arrival order, {@code admitPerMinute} a minute. */
+    public record WaitingRoom(int admitPerMinute) {
     }
 
     public record Day(LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime doorsOpen, @JsonFormat(pattern = "HH:mm") LocalTime end, int mealVouchers, @Nullable Keynote keynote,

@@ -61,6 +61,8 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/events/{slug}/staff-tokens").access(organizer)
                         .requestMatchers(HttpMethod.POST, "/api/v1/events/{slug}/registrations").permitAll()
                         // a team is registered by anyone; reading it takes the lead's manage token or an organizer token: checked there
+                        .requestMatchers(HttpMethod.POST, "/api/v1/events/{slug}/queue").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/events/{slug}/queue/{id}").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/events/{slug}/teams").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/events/{slug}/teams/{teamId}").permitAll()
                         // reading or cancelling one registration takes its manage token or an organizer token: checked there

@@ -10,6 +10,7 @@ import dev.confer.shared.Rejection;
 import dev.confer.tickets.Holder;
 import dev.confer.tickets.ManageTokens;
 import dev.confer.tickets.Tickets;
+import dev.confer.waitingroom.WaitingRoom;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,9 +39,11 @@ class RegistrationController {
     private final ManageTokens manageTokens;
     private final ConsentLedger consents;
     private final ApplicationEventPublisher publisher;
+    private final WaitingRoom waitingRoom;
 
     RegistrationController(EventCatalog events, Registrations registrations, Tickets tickets, ManageTokens manageTokens,
-                           ConsentLedger consents, ApplicationEventPublisher publisher) {
+                           ConsentLedger consents, ApplicationEventPublisher publisher, WaitingRoom waitingRoom) {
+        this.waitingRoom = waitingRoom;
         this.publisher = publisher;
         this.consents = consents;
         this.events = events;
@@ -59,9 +63,11 @@ class RegistrationController {
 
     @PostMapping("/api/v1/events/{slug}/registrations")
     @ResponseStatus(HttpStatus.CREATED)
-    Created register(@PathVariable String slug, @RequestBody NewRegistration body, Locale requestLocale) {
+    Created register(@PathVariable String slug, @RequestBody NewRegistration body, Locale requestLocale,
+                     @RequestHeader(name = "X-Queue-Pass", required = false) @Nullable String queuePass) {
         EventSchedule event = events.require(slug);
-        Registrations.Outcome outcome = registrations.register(event, body, Language.of(requestLocale));
+        Registrations.Outcome outcome = waitingRoom.admit(event, queuePass,
+                () -> registrations.register(event, body, Language.of(requestLocale)));
         RegistrationId id = outcome.attendee().id();
         return new Created(id, outcome.attendee().status(), outcome.waitlistPosition(), tickets.issue(event, id),
                 manageTokens.manageToken(event, id));

@@ -8,12 +8,14 @@ import dev.confer.shared.Rejection;
 import dev.confer.tickets.Credentials;
 import dev.confer.tickets.ManageTokens;
 import dev.confer.tickets.Tickets;
+import dev.confer.waitingroom.WaitingRoom;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -30,8 +32,10 @@ class TeamController {
     private final Teams teams;
     private final Tickets tickets;
     private final ManageTokens manageTokens;
+    private final WaitingRoom waitingRoom;
 
-    TeamController(EventCatalog events, Teams teams, Tickets tickets, ManageTokens manageTokens) {
+    TeamController(EventCatalog events, Teams teams, Tickets tickets, ManageTokens manageTokens, WaitingRoom waitingRoom) {
+        this.waitingRoom = waitingRoom;
         this.events = events;
         this.teams = teams;
         this.tickets = tickets;
@@ -50,9 +54,10 @@ class TeamController {
     }
 
     @PostMapping("/api/v1/events/{slug}/teams")
-    ResponseEntity<Created> register(@PathVariable String slug, @RequestBody NewTeam body, Locale requestLocale) {
+    ResponseEntity<Created> register(@PathVariable String slug, @RequestBody NewTeam body, Locale requestLocale,
+                                     @RequestHeader(name = "X-Queue-Pass", required = false) @Nullable String queuePass) {
         EventSchedule event = events.require(slug);
-        TeamOutcome outcome = teams.register(event, body, Language.of(requestLocale));
+        TeamOutcome outcome = waitingRoom.admit(event, queuePass, () -> teams.register(event, body, Language.of(requestLocale)));
         Team team = outcome.team();
         List<MemberView> members = new ArrayList<>(team.members().size());
         for (int i = 0; i < team.members().size(); i++) {

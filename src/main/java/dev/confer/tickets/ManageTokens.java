@@ -76,14 +76,30 @@ public class ManageTokens {
         }
     }
 
+    /**
+     * An HMAC of {@code payload} under the event's secret for another module's short-lived token (the waiting
+     * room's pass), kept apart from the attendee's keys by its {@code purpose}.
+     */
+    public String signature(EventSchedule event, String purpose, String payload) {
+        return derived(event, purpose + ":", payload);
+    }
+
+    public boolean signatureMatches(EventSchedule event, String purpose, String payload, @Nullable String presented) {
+        return matches(signature(event, purpose, payload), presented);
+    }
+
     private static boolean matches(String expected, @Nullable String presented) {
         return presented != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 presented.strip().getBytes(StandardCharsets.US_ASCII));
     }
 
     private String derived(EventSchedule event, String purpose, RegistrationId registrationId) {
+        return derived(event, purpose, registrationId.toString());
+    }
+
+    private String derived(EventSchedule event, String purpose, String subject) {
         Mac mac = macs.get().computeIfAbsent(event.id(), id -> newMac(keys.of(event)));
-        byte[] digest = mac.doFinal((purpose + registrationId).getBytes(StandardCharsets.US_ASCII));
+        byte[] digest = mac.doFinal((purpose + subject).getBytes(StandardCharsets.UTF_8));
         return B64.encodeToString(Arrays.copyOf(digest, 24));
     }
 

@@ -34,8 +34,9 @@ final class DefinitionExport {
                 new EventDefinition.Reminders(time(s.reminders().dayBefore()), time(s.reminders().morningOf())),
                 s.privacy() == null ? null : new EventDefinition.Privacy(s.privacy().controller(), s.privacy().contact(),
                         s.privacy().retentionDays(), s.privacy().noticeVersion()),
-                window.opensAt() == null && window.closesAt() == null ? null
-                        : new EventDefinition.Registration(dateTime(window.opensAt()), dateTime(window.closesAt())));
+                window.opensAt() == null && window.closesAt() == null && window.waitingRoom() == null ? null
+                        : new EventDefinition.Registration(dateTime(window.opensAt()), dateTime(window.closesAt()),
+                        window.waitingRoom() == null ? null : new EventDefinition.WaitingRoom(window.waitingRoom().admitPerMinute())));
     }
 
     private static EventDefinition.Day day(EventSchedule.Day d) {

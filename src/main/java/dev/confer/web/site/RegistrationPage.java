@@ -9,12 +9,14 @@ import dev.confer.registration.NewRegistration;
 import dev.confer.registration.Registrations;
 import dev.confer.shared.Language;
 import dev.confer.shared.Rejection;
+import dev.confer.waitingroom.WaitingRoom;
 import dev.confer.tickets.ManageTokens;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,8 +39,11 @@ class RegistrationPage {
     private final Registrations registrations;
     private final ManageTokens manageTokens;
     private final MessageSource messages;
+    private final WaitingRoom waitingRoom;
 
-    RegistrationPage(EventCatalog events, Registrations registrations, ManageTokens manageTokens, MessageSource messages) {
+    RegistrationPage(EventCatalog events, Registrations registrations, ManageTokens manageTokens, MessageSource messages,
+                     WaitingRoom waitingRoom) {
+        this.waitingRoom = waitingRoom;
         this.events = events;
         this.registrations = registrations;
         this.manageTokens = manageTokens;
@@ -69,20 +74,29 @@ class RegistrationPage {
     }
 
     @GetMapping("/e/{slug}/register")
-    String form(@PathVariable String slug, Model model, Locale locale) {
+    String form(@PathVariable String slug, Model model, Locale locale,
+                @CookieValue(name = WaitingRoomPage.PASS_COOKIE, required = false) @Nullable String pass) {
         EventSchedule event = events.require(slug);
+        if (WaitingRoomPage.needsQueue(waitingRoom, event, pass)) {
+            return "redirect:/e/" + slug + "/queue";
+        }
         return page(event, new Form(null, null, null, null, Language.of(locale).code(), null, null, null), Map.of(), null, model);
     }
 
     @PostMapping("/e/{slug}/register")
     String register(@PathVariable String slug, @ModelAttribute Form form, Model model, Locale locale,
-                    RedirectAttributes redirect, HttpServletResponse response) {
+                    RedirectAttributes redirect, HttpServletResponse response,
+                    @CookieValue(name = WaitingRoomPage.PASS_COOKIE, required = false) @Nullable String pass) {
         EventSchedule event = events.require(slug);
         Registrations.Outcome outcome;
         try {
-            outcome = registrations.register(event, new NewRegistration(form.name(), form.email(), form.company(),
-                    form.jobTitle(), form.locale(), form.consents()), Language.of(locale), form.wantsWaitlist());
+            outcome = waitingRoom.admit(event, pass, () -> registrations.register(event, new NewRegistration(form.name(),
+                    form.email(), form.company(), form.jobTitle(), form.locale(), form.consents()), Language.of(locale),
+                    form.wantsWaitlist()));
         } catch (Rejection rejection) {
+            if (rejection.messageKey().startsWith("queue.")) {
+                return "redirect:/e/" + slug + "/queue";
+            }
             response.setStatus(rejection.status());
             return rejected(event, form, rejection, model, locale);
         }

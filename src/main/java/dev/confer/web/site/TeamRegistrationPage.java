@@ -11,12 +11,14 @@ import dev.confer.registration.TeamOutcome;
 import dev.confer.registration.Teams;
 import dev.confer.shared.Language;
 import dev.confer.shared.Rejection;
+import dev.confer.waitingroom.WaitingRoom;
 import dev.confer.tickets.ManageTokens;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,8 +45,11 @@ class TeamRegistrationPage {
     private final ManageTokens manageTokens;
     private final Registrations registrations;
     private final TeamFormAnswer answers;
+    private final WaitingRoom waitingRoom;
 
-    TeamRegistrationPage(EventCatalog events, Teams teams, ManageTokens manageTokens, Registrations registrations, MessageSource messages) {
+    TeamRegistrationPage(EventCatalog events, Teams teams, ManageTokens manageTokens, Registrations registrations, MessageSource messages,
+                         WaitingRoom waitingRoom) {
+        this.waitingRoom = waitingRoom;
         this.events = events;
         this.teams = teams;
         this.manageTokens = manageTokens;
@@ -83,21 +88,29 @@ class TeamRegistrationPage {
     }
 
     @GetMapping("/e/{slug}/teams/new")
-    String form(@PathVariable String slug, Model model, Locale locale) {
+    String form(@PathVariable String slug, Model model, Locale locale,
+                @CookieValue(name = WaitingRoomPage.PASS_COOKIE, required = false) @Nullable String pass) {
         EventSchedule event = events.require(slug);
+        if (WaitingRoomPage.needsQueue(waitingRoom, event, pass)) {
+            return "redirect:/e/" + slug + "/queue";
+        }
         Form empty = new Form(null, null, null, null, null, Language.of(locale).code(), null, null, null, null, null);
         return page(event, empty, TeamFormAnswer.Shown.NONE, model);
     }
 
     @PostMapping("/e/{slug}/teams/new")
     String register(@PathVariable String slug, @ModelAttribute Form form, Model model, Locale locale,
-                    RedirectAttributes redirect, HttpServletResponse response) {
+                    RedirectAttributes redirect, HttpServletResponse response,
+                    @CookieValue(name = WaitingRoomPage.PASS_COOKIE, required = false) @Nullable String pass) {
         EventSchedule event = events.require(slug);
         PastedMembers pasted = PastedMembers.parse(form.members());
         TeamOutcome outcome;
         try {
-            outcome = teams.register(event, form.team(pasted), Language.of(locale));
+            outcome = waitingRoom.admit(event, pass, () -> teams.register(event, form.team(pasted), Language.of(locale)));
         } catch (Rejection rejection) {
+            if (rejection.messageKey().startsWith("queue.")) {
+                return "redirect:/e/" + slug + "/queue";
+            }
             response.setStatus(rejection.status());
             return page(event, form, answers.of(rejection, pasted, locale), model);
         }

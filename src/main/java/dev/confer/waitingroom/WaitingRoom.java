@@ -1,0 +1,270 @@
+package dev.confer.waitingroom;
+
+import dev.confer.events.EventSchedule;
+import dev.confer.shared.Rejection;
+import dev.confer.tickets.ManageTokens;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The waiting room's API. A place is a queue id (a browser keeps it in a cookie), numbered in arrival order by the
+ * event's gate row; admission moves a frontier over those numbers at the event's rate, passing over whoever
+ * stopped polling. An admitted visitor's pass is {@code id.expiry.hmac} under the event's secret, good once.
+ *
+ * <p>The room is on from {@link WaitingRoomSettings#lead()} before registration opens until
+ * {@link WaitingRoomSettings#calm()} after, and afterwards whenever arrivals beat the rate (counted per instance)
+ * or someone still waits.
+ */
+@Service
+public class WaitingRoom {
+
+    static final String PASS_PURPOSE = "queue-pass";
+
+    private final QueueStore store;
+    private final ManageTokens signatures;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final WaitingRoomSettings settings;
+    // arrivals per event while the room is off, on this instance (one entry per event with a room)
+    private final Map<String, Bucket> arrivals = new ConcurrentHashMap<>();
+
+    WaitingRoom(QueueStore store, ManageTokens signatures, TransactionTemplate transaction, Clock clock,
+                WaitingRoomSettings settings) {
+        this.store = store;
+        this.signatures = signatures;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** Where a visitor stands: their position (0 once admitted), the estimated wait, and the pass once admitted. */
+    public record Place(UUID id, long position, long etaSeconds, @Nullable String pass, @Nullable Instant passExpiresAt,
+                        boolean expired, long pollSeconds) {
+    }
+
+    /** The organizer's view of the room. */
+    public record Overview(boolean configured, boolean active, int admitPerMinute, long joined, long waiting,
+                           long admitted, long admittedLastMinute, long droppedOut, long passesUsed) {
+    }
+
+    public boolean configured(EventSchedule event) {
+        return event.registration().waitingRoom() != null;
+    }
+
+    /** Whether registering needs a pass now. */
+    public boolean active(EventSchedule event) {
+        EventSchedule.WaitingRoom room = event.registration().waitingRoom();
+        if (room == null) {
+            return false;
+        }
+        Instant now = Instant.now(clock);
+        LocalDateTime closes = event.registration().closesAt();
+        if (closes != null && !now.isBefore(closes.atZone(event.zone()).toInstant())) {
+            return false;
+        }
+        Instant opens = opensAt(event);
+        if (opens != null && now.isBefore(opens.minus(settings.lead()))) {
+            return false;
+        }
+        if (opens != null && now.isBefore(opens.plus(settings.calm()))) {
+            return true;
+        }
+        return store.gate(event.id()).map(g -> g.busyUntil() != null && now.isBefore(g.busyUntil())).orElse(false);
+    }
+
+    /** A new place at the back of the queue. */
+    public Place join(EventSchedule event) {
+        requireConfigured(event);
+        Instant now = Instant.now(clock);
+        UUID id = UUID.randomUUID();
+        if (store.join(event.id(), id, now).isEmpty()) {
+            store.createGate(event.id(), now.minusSeconds(1), burst(event.registration().waitingRoom())); // idle: full credit
+            store.join(event.id(), id, now).orElseThrow();
+        }
+        advance(event);
+        return look(event, id).orElseThrow();
+    }
+
+    /** The visitor's place now (and a tick of admissions when one is due); empty for an unknown id. */
+    public Optional<Place> look(EventSchedule event, UUID id) {
+        requireConfigured(event);
+        Instant now = Instant.now(clock);
+        store.seen(id, now, now.minus(settings.stale().dividedBy(4))); // before the tick: asking is being here
+        advance(event);
+        Optional<QueueStore.Visitor> found = store.find(event.id(), id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        QueueStore.Visitor visitor = found.get();
+        QueueStore.Gate gate = store.gate(event.id()).orElseThrow();
+        Instant admittedAt = visitor.admittedAt();
+        if (admittedAt == null && visitor.ticket() <= gate.admittedThrough()) {
+            store.admitReturned(id, now);
+            admittedAt = now;
+        }
+        long poll = settings.pollEvery().toSeconds();
+        if (admittedAt != null) {
+            Instant expires = admittedAt.plus(settings.passTtl());
+            boolean expired = !now.isBefore(expires) || visitor.passUsedAt() != null;
+            return Optional.of(new Place(id, 0, 0, expired ? null : pass(event, id, expires), expired ? null : expires,
+                    expired, poll));
+        }
+        long position = visitor.ticket() - gate.admittedThrough();
+        int rate = event.registration().waitingRoom().admitPerMinute();
+        long eta = (long) Math.ceil(position * 60.0 / rate);
+        Instant opens = opensAt(event);
+        if (opens != null && now.isBefore(opens)) {
+            eta += Duration.between(now, opens).toSeconds();
+        }
+        return Optional.of(new Place(id, position, eta, null, null, false, poll));
+    }
+
+    /**
+     * Runs a registration behind the room: while it is on, {@code pass} must be a valid, unexpired, unused pass
+     * (428 without one, 403 when forged or expired, 409 when used); a refused registration gives the pass back.
+     */
+    public <T> T admit(EventSchedule event, @Nullable String pass, Supplier<T> registration) {
+        if (!configured(event)) {
+            return registration.get();
+        }
+        if (!active(event)) {
+            if (arrivalsWithinRate(event)) {
+                return registration.get();
+            }
+            Instant now = Instant.now(clock);
+            store.busyUntil(event.id(), now.plus(settings.busyFor()), now);
+        }
+        UUID id = verify(event, pass);
+        if (!store.claimPass(event.id(), id, Instant.now(clock))) {
+            throw Rejection.conflict("queue.pass-used");
+        }
+        try {
+            return registration.get();
+        } catch (RuntimeException e) {
+            store.releasePass(event.id(), id);
+            throw e;
+        }
+    }
+
+    /** Whether {@code pass} would let its holder register now (the form shows itself or sends them to the room). */
+    public boolean passValid(EventSchedule event, @Nullable String pass) {
+        try {
+            UUID id = verify(event, pass);
+            return store.find(event.id(), id).map(v -> v.passUsedAt() == null).orElse(false);
+        } catch (Rejection e) {
+            return false;
+        }
+    }
+
+    public Overview overview(EventSchedule event) {
+        EventSchedule.WaitingRoom room = event.registration().waitingRoom();
+        if (room == null) {
+            return new Overview(false, false, 0, 0, 0, 0, 0, 0, 0);
+        }
+        Instant now = Instant.now(clock);
+        Optional<QueueStore.Gate> gate = store.gate(event.id());
+        long through = gate.map(QueueStore.Gate::admittedThrough).orElse(0L);
+        return new Overview(true, active(event), room.admitPerMinute(), gate.map(QueueStore.Gate::joined).orElse(0L),
+                store.waiting(event.id(), through, now.minus(settings.stale())), gate.map(QueueStore.Gate::admitted).orElse(0L),
+                store.admittedSince(event.id(), now.minus(Duration.ofMinutes(1))), gate.map(QueueStore.Gate::dropped).orElse(0L),
+                store.passesUsed(event.id()));
+    }
+
+    /**
+     * One tick of admissions, at most one a second per event across instances: the credit grows by the rate times
+     * the time since the last tick (capped at ten seconds' worth, so an idle room banks no burst), and the frontier
+     * moves over that many visitors still polling. Nobody is admitted before registration opens.
+     */
+    private void advance(EventSchedule event) {
+        EventSchedule.WaitingRoom room = event.registration().waitingRoom();
+        if (room == null) {
+            return;
+        }
+        Instant now = Instant.now(clock);
+        transaction.executeWithoutResult(status -> store.lockGateIfDue(event.id(), now.minusSeconds(1)).ifPresent(gate -> {
+            double perSecond = room.admitPerMinute() / 60.0;
+            Instant opens = opensAt(event);
+            Instant since = opens != null && opens.isAfter(gate.tickedAt()) ? opens : gate.tickedAt();
+            double elapsed = Math.max(0, Duration.between(since, now).toMillis() / 1000.0);
+            double credit = opens != null && now.isBefore(opens) ? 0 : Math.min(gate.credit() + perSecond * elapsed, burst(room));
+            long from = gate.admittedThrough();
+            long to = from;
+            int admitted = 0;
+            int k = (int) Math.floor(credit);
+            Instant seenSince = now.minus(settings.stale());
+            if (k > 0 && gate.joined() > from) {
+                to = store.kthLiveAfter(event.id(), from, seenSince, k).orElse(gate.joined());
+                admitted = store.admit(event.id(), from, to, seenSince, now);
+                credit -= admitted;
+            }
+            Instant busy = gate.joined() > to ? now.plus(settings.busyFor()) : null;
+            store.tick(event.id(), to, admitted, (to - from) - admitted, credit, now, busy);
+        }));
+    }
+
+    /** Ten seconds' worth of admissions: what an idle room lets in at once. */
+    private static double burst(EventSchedule.WaitingRoom room) {
+        return Math.max(1, room.admitPerMinute() / 6.0);
+    }
+
+    private UUID verify(EventSchedule event, @Nullable String pass) {
+        if (pass == null || pass.isBlank()) {
+            throw new Rejection(428, "queue.pass-required", event.slug())
+                    .withProperty("queue", "/api/v1/events/" + event.slug() + "/queue");
+        }
+        String[] parts = pass.strip().split("\\.");
+        UUID id;
+        long expires;
+        try {
+            if (parts.length != 3) {
+                throw new IllegalArgumentException();
+            }
+            id = UUID.fromString(parts[0]);
+            expires = Long.parseLong(parts[1]);
+        } catch (IllegalArgumentException e) {
+            throw Rejection.forbidden("queue.pass-invalid");
+        }
+        if (!signatures.signatureMatches(event, PASS_PURPOSE, id + "." + expires, parts[2])) {
+            throw Rejection.forbidden("queue.pass-invalid");
+        }
+        if (!Instant.now(clock).isBefore(Instant.ofEpochSecond(expires))) {
+            throw Rejection.forbidden("queue.pass-expired");
+        }
+        return id;
+    }
+
+    private String pass(EventSchedule event, UUID id, Instant expires) {
+        String payload = id + "." + expires.getEpochSecond();
+        return payload + "." + signatures.signature(event, PASS_PURPOSE, payload);
+    }
+
+    private boolean arrivalsWithinRate(EventSchedule event) {
+        int rate = event.registration().waitingRoom().admitPerMinute();
+        Bucket bucket = arrivals.computeIfAbsent(event.id() + "@" + rate, k -> Bucket.builder().addLimit(Bandwidth.builder().capacity(rate).refillGreedy(rate, Duration.ofMinutes(1)).build()).build());
+        return bucket.tryConsume(1);
+    }
+
+    private void requireConfigured(EventSchedule event) {
+        if (!configured(event)) {
+            throw Rejection.conflict("queue.none", event.slug());
+        }
+    }
+
+    private static @Nullable Instant opensAt(EventSchedule event) {
+        LocalDateTime opens = event.registration().opensAt();
+        return opens == null ? null : opens.atZone(event.zone()).toInstant();
+    }
+}

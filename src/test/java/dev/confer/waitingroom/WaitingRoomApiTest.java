@@ -1,0 +1,196 @@
+package dev.confer.waitingroom;
+
+import dev.confer.ApiTest;
+import dev.confer.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The waiting room over real HTTP: arrival order, one place per queue id, the pass the registration needs, its expiry. */
+class WaitingRoomApiTest extends ApiTest {
+
+    private static final Instant BEFORE_OPENING = Instant.parse("2037-04-01T00:55:00Z"); // 09:55 in Seoul
+    private static final Instant OPENING = Instant.parse("2037-04-01T01:00:00Z");
+
+    @Autowired
+    TestClock clock;
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
+
+    private String eventWithRoom(String opensAt, int admitPerMinute) {
+        Map<String, Object> def = eventDefinition(20, 5, 5, 5, 5, 5);
+        Map<String, Object> registration = new LinkedHashMap<>();
+        registration.put("opensAt", opensAt);
+        registration.put("waitingRoom", Map.of("admitPerMinute", admitPerMinute));
+        def.put("registration", registration);
+        return defineEvent(uniqueSlug("queue"), def);
+    }
+
+    private JsonNode join(String slug) {
+        Response r = post("/api/v1/events/" + slug + "/queue", null, null);
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json();
+    }
+
+    private JsonNode look(String slug, String id) {
+        Response r = get("/api/v1/events/" + slug + "/queue/" + id, null);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.json();
+    }
+
+    private Response registerWith(String slug, String email, String pass) {
+        Map<String, String> headers = new LinkedHashMap<>(Map.of("Accept-Language", "en"));
+        if (pass != null) {
+            headers.put("X-Queue-Pass", pass);
+        }
+        return call("POST", "/api/v1/events/" + slug + "/registrations", null,
+                Map.of("name", "Visitor", "email", email), headers);
+    }
+
+    @Test
+    void visitorsAreAdmittedInArrivalOrderAtTheRateAndEachPassRegistersOnce() {
+        String slug = eventWithRoom("2037-04-01T10:00", 60); // one a second
+        clock.set(BEFORE_OPENING);
+        Response early = registerWith(slug, "early@example.com", null);
+        assertThat(early.status()).isEqualTo(428);
+        assertThat(early.json().get("detail").asString()).contains("waiting room").contains("X-Queue-Pass");
+        assertThat(early.json().get("queue").asString()).isEqualTo("/api/v1/events/" + slug + "/queue");
+
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            JsonNode joined = join(slug);
+            assertThat(joined.get("position").asLong()).isEqualTo(i + 1);
+            ids.add(joined.get("id").asString());
+        }
+        // joining again (another tab without the cookie, a script) only ever adds places at the back
+        assertThat(join(slug).get("position").asLong()).isEqualTo(6);
+        assertThat(join(slug).get("position").asLong()).isEqualTo(7);
+        for (int i = 0; i < 5; i++) {
+            JsonNode place = look(slug, ids.get(i));
+            assertThat(place.get("position").asLong()).isEqualTo(i + 1);
+            assertThat(place.get("pass").isNull()).isTrue(); // nobody is admitted before the opening
+            assertThat(place.get("etaSeconds").asLong()).isGreaterThanOrEqualTo(300);
+        }
+
+        clock.set(OPENING);
+        ids.forEach(id -> look(slug, id)); // still here
+        clock.set(OPENING.plusSeconds(2)); // two seconds at one a second: the first two arrivals
+        assertThat(look(slug, ids.get(0)).get("pass").isString()).isTrue();
+        assertThat(look(slug, ids.get(1)).get("pass").isString()).isTrue();
+        JsonNode third = look(slug, ids.get(2));
+        assertThat(third.get("pass").isNull()).isTrue();
+        assertThat(third.get("position").asLong()).isEqualTo(1);
+        assertThat(look(slug, ids.get(4)).get("position").asLong()).isEqualTo(3);
+
+        String pass = look(slug, ids.get(0)).get("pass").asString();
+        assertThat(registerWith(slug, "first@example.com", pass).status()).isEqualTo(201);
+        Response again = registerWith(slug, "second@example.com", pass);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("detail").asString()).contains("already been used");
+        String forged = pass.substring(0, pass.length() - 2) + (pass.endsWith("AA") ? "BB" : "AA");
+        assertThat(registerWith(slug, "forged@example.com", forged).status()).isEqualTo(403);
+        // a refused registration gives the pass back
+        String second = look(slug, ids.get(1)).get("pass").asString();
+        assertThat(registerWith(slug, "first@example.com", second).status()).isEqualTo(409); // same address
+        assertThat(registerWith(slug, "second@example.com", second).status()).isEqualTo(201);
+
+        clock.set(OPENING.plusSeconds(3));
+        assertThat(look(slug, ids.get(2)).get("pass").isString()).isTrue();
+        assertThat(look(slug, ids.get(3)).get("pass").isNull()).isTrue();
+        assertThat(registrations(slug)).isEqualTo(2);
+    }
+
+    @Test
+    void aPassExpiresAndAVisitorWhoStoppedAskingIsPassedOverAndCounted() {
+        String slug = eventWithRoom("2037-04-01T10:00", 6); // one every ten seconds
+        clock.set(OPENING.plusSeconds(30)); // open, and for 15 minutes the room stays on
+        String first = join(slug).get("id").asString();
+        // an idle room lets the first arrival in at once
+        String pass = look(slug, first).get("pass").asString();
+        clock.set(OPENING.plusSeconds(31).plus(Duration.ofMinutes(10))); // the pass lasts 10 minutes
+        Response expired = registerWith(slug, "late@example.com", pass);
+        assertThat(expired.status()).isEqualTo(403);
+        assertThat(expired.json().get("detail").asString()).contains("expired");
+        JsonNode place = look(slug, first);
+        assertThat(place.get("expired").asBoolean()).isTrue();
+        assertThat(place.get("pass").isNull()).isTrue();
+
+        // 5 join at once; the 2nd and 4th stop asking, and are passed over when their turn comes
+        Instant rush = OPENING.plus(Duration.ofMinutes(12));
+        clock.set(rush);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(join(slug).get("id").asString());
+        }
+        assertThat(look(slug, ids.get(0)).get("pass").isString()).isTrue(); // the idle room's one at once
+        assertThat(look(slug, ids.get(1)).get("pass").isNull()).isTrue();
+        clock.set(rush.plusSeconds(50)); // the 45 s since 2 and 4 were heard of ran out
+        assertThat(look(slug, ids.get(2)).get("pass").isString()).isTrue();
+        assertThat(look(slug, ids.get(4)).get("position").asLong()).isEqualTo(2); // the 4th, gone, still counts ahead
+        clock.set(rush.plusSeconds(60));
+        assertThat(look(slug, ids.get(4)).get("pass").isString()).isTrue();
+        JsonNode overview = get("/api/v1/events/" + slug + "/queue", ADMIN).json();
+        assertThat(overview.get("active").asBoolean()).isTrue();
+        assertThat(overview.get("admitPerMinute").asInt()).isEqualTo(6);
+        assertThat(overview.get("joined").asLong()).isEqualTo(6);
+        assertThat(overview.get("admitted").asLong()).isEqualTo(4);
+        assertThat(overview.get("droppedOut").asLong()).isEqualTo(2);
+        assertThat(overview.get("waiting").asLong()).isZero();
+        assertThat(get("/api/v1/events/" + slug + "/queue", null).status()).isEqualTo(401);
+        // the place belongs to the browser: one passed over while away is let in when it asks again
+        assertThat(look(slug, ids.get(1)).get("pass").isString()).isTrue();
+    }
+
+    @Test
+    void concurrentArrivalsGetDistinctConsecutivePlaces() throws Exception {
+        String slug = eventWithRoom("2037-04-01T10:00", 60);
+        clock.set(BEFORE_OPENING);
+        ConcurrentLinkedQueue<Long> positions = new ConcurrentLinkedQueue<>();
+        runConcurrently(8, 60, i -> positions.add(join(slug).get("position").asLong()));
+        assertThat(positions).hasSize(60).doesNotHaveDuplicates().allMatch(p -> p >= 1 && p <= 60);
+    }
+
+    @Test
+    void afterTheOpeningTheRoomComesOnWhenArrivalsBeatTheRate() {
+        Map<String, Object> def = eventDefinition(20, 5, 5, 5, 5, 5);
+        def.put("registration", Map.of("waitingRoom", Map.of("admitPerMinute", 2)));
+        String slug = defineEvent(uniqueSlug("queue"), def);
+        assertThat(registerWith(slug, "one@example.com", null).status()).isEqualTo(201);
+        assertThat(registerWith(slug, "two@example.com", null).status()).isEqualTo(201);
+        Response third = registerWith(slug, "three@example.com", null);
+        assertThat(third.status()).isEqualTo(428);
+        assertThat(get("/api/v1/events/" + slug + "/queue", ADMIN).json().get("active").asBoolean()).isTrue();
+        Response ko = call("POST", "/api/v1/events/" + slug + "/registrations", null,
+                Map.of("name", "Visitor", "email", "three@example.com"), Map.of("Accept-Language", "ko"));
+        assertThat(ko.json().get("detail").asString()).contains("대기실");
+    }
+
+    @Test
+    void anEventWithoutARoomHasNoQueueAndABadRateIsRefused() {
+        String plain = defineEvent(uniqueSlug("noqueue"), eventDefinition(5, 0, 5, 5, 5, 5));
+        assertThat(post("/api/v1/events/" + plain + "/queue", null, null).status()).isEqualTo(409);
+        Map<String, Object> def = eventDefinition(5, 0, 5, 5, 5, 5);
+        def.put("registration", Map.of("waitingRoom", Map.of("admitPerMinute", 0, "burst", 3)));
+        Response r = call("PUT", "/api/v1/events/" + uniqueSlug("badqueue"), ADMIN, def);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.text()).contains("/registration/waitingRoom/admitPerMinute").contains("/registration/waitingRoom/burst");
+    }
+
+    private int registrations(String slug) {
+        return get("/api/v1/events/" + slug + "/registrations", ADMIN).json().size();
+    }
+}
