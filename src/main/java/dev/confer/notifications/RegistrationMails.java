@@ -4,17 +4,27 @@ import dev.confer.agenda.StarredSessionSoon;
 import dev.confer.registration.Promoted;
 import dev.confer.registration.Registered;
 import dev.confer.registration.RegistrationStatus;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Puts a mail into the outbox for every registration, promotion and nudge before a starred session. Runs after
- * the cause committed: the event publication registry wrote the event in the same transaction, so a registration
- * that rolled back gets no mail and one that committed gets its mail even if this instance dies first (the
- * publication is resubmitted). Each insert is one autocommitted statement that ignores a mail already queued
- * ({@code mail_outbox} is unique on registration, kind and ref), so a resubmitted event changes nothing; then the
- * worker is woken, since the row is committed by then.
+ * Puts a mail into the outbox for every registration, promotion and nudge before a starred session.
+ *
+ * <p>A registration's and a promotion's mail row is written <em>inside</em> the transaction that registers or
+ * promotes (a plain synchronous listener): {@code mail_outbox} is the outbox, so the mail commits with its cause or
+ * not at all, a registration that rolls back (the fast path that found no place) leaves no mail, and the hot path
+ * costs one insert in a transaction it already commits instead of an event publication row, a second commit for the
+ * mail and a third to mark the publication complete. The insert ignores a mail already queued ({@code mail_outbox}
+ * is unique on registration, kind and ref). It takes its row lock last, after the registration's own rows and before
+ * the capacity shard, whose place is taken by the transaction's last statement. The worker is woken once the row
+ * has committed.
+ *
+ * <p>The nudge before a starred session comes from a scheduled job, not from a request: it stays an event-registry
+ * listener, run after the job's commit and resubmitted if this instance dies first.
  */
 @Component
 class RegistrationMails {
@@ -27,17 +37,30 @@ class RegistrationMails {
         this.worker = worker;
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @EventListener
     void on(Registered registered) {
         MailKind kind = registered.status() == RegistrationStatus.WAITLISTED ? MailKind.WAITLIST : MailKind.CONFIRMATION;
         outbox.enqueue(kind, registered.registrationId(), registered.eventId(), registered.eventSlug());
-        worker.nudge();
+        nudgeAfterCommit();
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @EventListener
     void on(Promoted promoted) {
         outbox.enqueue(MailKind.PROMOTION, promoted.registrationId(), promoted.eventId(), promoted.eventSlug());
-        worker.nudge();
+        nudgeAfterCommit();
+    }
+
+    private void nudgeAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            worker.nudge();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                worker.nudge();
+            }
+        });
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)

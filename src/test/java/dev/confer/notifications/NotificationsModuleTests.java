@@ -17,10 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The notifications module with the modules it listens to: its reactions, after the cause committed, are mails in
- * the outbox — once, whatever the registry resubmits.
+ * The notifications module with the modules it listens to: a registration's mail row commits with the registration
+ * (and only then), once, whatever is published again.
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "platform")
 class NotificationsModuleTests {
@@ -35,7 +36,7 @@ class NotificationsModuleTests {
     JdbcClient jdbc;
 
     @Test
-    void aRegistrationGetsItsConfirmationMailQueuedAfterCommitAndOnlyOnce(Scenario scenario) {
+    void aRegistrationGetsItsConfirmationMailQueuedWithItAndOnlyOnce(Scenario scenario) {
         EventSchedule event = define("notify-module-" + ProcessHandle.current().pid());
         scenario.stimulate(() -> registrations.register(event, new NewRegistration("Eve", "eve@example.com", null, null, "en"),
                         Language.EN).attendee().id())
@@ -53,6 +54,20 @@ class NotificationsModuleTests {
                 .andWaitForStateChange(() -> jdbc.sql("SELECT count(*) FROM event_publication").query(Integer.class).single(),
                         pending -> pending == 0)
                 .andVerify(pending -> assertThat(kinds(event)).containsExactly("CONFIRMATION"));
+    }
+
+    @Test
+    void aRefusedRegistrationLeavesNoMail() {
+        EventSchedule event = define("notify-module-full-" + ProcessHandle.current().pid());
+        for (int i = 0; i < 10; i++) {
+            registrations.register(event, new NewRegistration("Guest " + i, "guest" + i + "@example.com", null, null, "en"), Language.EN);
+        }
+        // the fast path publishes Registered, finds no place and rolls back; the slow path refuses: no mail row stays
+        assertThatThrownBy(() -> registrations.register(event, new NewRegistration("Late", "late@example.com", null, null, "en"),
+                Language.EN)).hasMessageContaining("registration.full");
+        assertThat(kinds(event)).hasSize(10).containsOnly("CONFIRMATION");
+        assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE event_type LIKE '%Registered'").query(Integer.class).single())
+                .as("a registration writes no publication row: its mail is the outbox row").isZero();
     }
 
     private List<String> kinds(EventSchedule event) {
