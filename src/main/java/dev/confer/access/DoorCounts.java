@@ -53,7 +53,7 @@ public class DoorCounts {
     }
 
     /** Taps (any answer) at one point ({@code session:S101}, {@code booth:B01}) during the minute starting at {@code minute}. */
-    public record PointMinute(String point, java.time.Instant minute, int count) {
+    public record PointMinute(String point, java.time.Instant minute, int count, int admitted) {
     }
 
     /** Taps per point and minute of scan time in {@code [from, to)}; empty minutes are left out. */

@@ -43,10 +43,11 @@ class TapLog {
     /** Taps per point and minute of scan time in {@code [from, to)} (by the point index, then the time). */
     java.util.List<DoorCounts.PointMinute> perMinute(long eventId, java.time.Instant from, java.time.Instant to) {
         return jdbc.sql("""
-                        SELECT point, date_trunc('minute', at), count(*) FROM tap
+                        SELECT point, date_trunc('minute', at), count(*), count(*) FILTER (WHERE result = 'ADMITTED') FROM tap
                         WHERE event_id = ? AND at >= ? AND at < ? GROUP BY 1, 2 ORDER BY 2""")
                 .params(eventId, java.sql.Timestamp.from(from), java.sql.Timestamp.from(to))
-                .query((rs, n) -> new DoorCounts.PointMinute(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getInt(3)))
+                .query((rs, n) -> new DoorCounts.PointMinute(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getInt(3),
+                        rs.getInt(4)))
                 .list();
     }
 }

@@ -104,18 +104,19 @@ public class Checkins {
                 .list();
     }
 
-    /** First check-ins at one desk during the minute starting at {@code minute} (scan time); null desk: unnamed. */
-    public record DeskMinute(String desk, java.time.Instant minute, int count) {
+    /** First check-ins at one desk during the minute starting at {@code minute} (scan time), and the lunch vouchers
+     * they were given; null desk: unnamed. */
+    public record DeskMinute(String desk, java.time.Instant minute, int count, int vouchers) {
     }
 
     /** First check-ins per desk and minute of scan time in {@code [from, to)}; empty minutes are left out. */
     public List<DeskMinute> arrivalsPerMinute(EventSchedule event, java.time.Instant from, java.time.Instant to) {
         return jdbc.sql("""
-                        SELECT coalesce(desk, ''), date_trunc('minute', checked_in_at), count(*)
+                        SELECT coalesce(desk, ''), date_trunc('minute', checked_in_at), count(*), count(voucher_no)
                         FROM checkin WHERE event_id = ? AND day = ? AND checked_in_at >= ? AND checked_in_at < ?
                         GROUP BY 1, 2 ORDER BY 2""")
                 .params(event.id(), event.localDate(from), java.sql.Timestamp.from(from), java.sql.Timestamp.from(to))
-                .query((rs, n) -> new DeskMinute(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getInt(3)))
+                .query((rs, n) -> new DeskMinute(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getInt(3), rs.getInt(4)))
                 .list();
     }
 

@@ -25,8 +25,9 @@ class AlertWording {
     Words of(BandWatch.Alert alert, EventSchedule event, Language lang, String opsPage) {
         String who = msg(lang, "ops.subject." + alert.signal(), alert.subject());
         String opened = TIME.format(alert.openedAt().atZone(event.zone()));
-        String explanation = msg(lang, "ops.explain." + alert.kind().name(), who, opened, round(alert.expectedLo()),
-                round(alert.expectedHi()), round(alert.observed()));
+        String forecast = alert.forecastAt() == null ? "" : TIME.format(alert.forecastAt().atZone(event.zone()));
+        String explanation = msg(lang, explainKey(alert.signal(), alert.kind()), who, opened, round(alert.expectedLo()),
+                round(alert.expectedHi()), round(alert.observed()), forecast);
         String kind = msg(lang, "ops.kind." + alert.kind().name());
         String eventName = event.name().in(lang);
         String subject = msg(lang, "ops.delivery.subject", eventName, kind, who);
@@ -38,6 +39,13 @@ class AlertWording {
         text.append('\n').append(msg(lang, "ops.delivery.page", opsPage)).append('\n')
                 .append(msg(lang, "ops.delivery.id", alert.id()));
         return new Words(subject, text.toString());
+    }
+
+    /** Signals whose values are not counts a minute (a percentage, minutes, ms, a forecast) have their own wording. */
+    private static final java.util.Set<String> OWN_WORDING = java.util.Set.of("fill", "vouchers", "mail", "errors", "latency");
+
+    static String explainKey(String signal, BandWatch.Kind kind) {
+        return OWN_WORDING.contains(signal) ? "ops.explain." + signal + "." + kind.name() : "ops.explain." + kind.name();
     }
 
     private String msg(Language lang, String key, Object... args) {

@@ -39,7 +39,12 @@ final class BandWatch {
 
     /** One alert of one subject; {@code closedAt} null while open; {@code observed} and the band are the latest seen while open. */
     record Alert(String signal, String subject, Kind kind, Instant openedAt, @Nullable Instant closedAt, double observed,
-                 double expectedLo, double expectedHi) {
+                 double expectedLo, double expectedHi, @Nullable Instant forecastAt) {
+
+        Alert(String signal, String subject, Kind kind, Instant openedAt, @Nullable Instant closedAt, double observed,
+              double expectedLo, double expectedHi) {
+            this(signal, subject, kind, openedAt, closedAt, observed, expectedLo, expectedHi, null);
+        }
 
         String id() {
             return signal + ":" + subject + ":" + openedAt.getEpochSecond() / 60;
@@ -81,10 +86,10 @@ final class BandWatch {
                 continue;
             }
             double observed = level(counts, working, t);
-            boolean silent = band.center() >= SILENCE_MIN_LEVEL
+            boolean silent = day.watched.contains(Kind.SILENT) && band.center() >= SILENCE_MIN_LEVEL
                     && zeroRun >= Math.max(PERSISTENCE, Math.ceil(SILENCE_ODDS / band.center()));
-            boolean low = silent || band.below(observed);
-            boolean high = !low && band.above(observed);
+            boolean low = silent || day.watched.contains(Kind.BELOW_BAND) && band.below(observed);
+            boolean high = !low && day.watched.contains(Kind.ABOVE_BAND) && band.above(observed);
             highRun = high ? highRun + 1 : 0;
             lowRun = low ? lowRun + 1 : 0;
             if (open != null) {
@@ -115,7 +120,7 @@ final class BandWatch {
 
     private static Alert close(Alert open, Instant at) {
         return new Alert(open.signal(), open.subject(), open.kind(), open.openedAt(), at, open.observed(), open.expectedLo(),
-                open.expectedHi());
+                open.expectedHi(), open.forecastAt());
     }
 
     /** The median of the last {@link #SMOOTHING} working minutes up to {@code t}. */
@@ -133,6 +138,9 @@ final class BandWatch {
     static @Nullable Band expected(SignalDay day, String subject, int t) {
         List<Double> siblings = new ArrayList<>();
         day.counts.forEach((other, counts) -> {
+            if (!day.siblings) {
+                return;
+            }
             boolean[] working = day.working.get(other);
             if (!other.equals(subject) && working[t] && (t == 0 || working[Math.max(0, t - SMOOTHING + 1)])) {
                 siblings.add(level(counts, working, t));

@@ -3,6 +3,7 @@ package dev.confer.ops;
 import dev.confer.access.DoorCounts;
 import dev.confer.checkin.Checkins;
 import dev.confer.events.EventSchedule;
+import dev.confer.registration.Registrations;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -29,15 +30,26 @@ class FloorSignals {
 
     private final Checkins checkins;
     private final DoorCounts doors;
+    private final Registrations registrations;
     private final Clock clock;
 
-    FloorSignals(Checkins checkins, DoorCounts doors, Clock clock) {
+    FloorSignals(Checkins checkins, DoorCounts doors, Registrations registrations, Clock clock) {
+        this.registrations = registrations;
         this.checkins = checkins;
         this.doors = doors;
         this.clock = clock;
     }
 
-    record Floor(LocalDate day, Instant now, List<SignalDay> signals) {
+    /** A room's fill is judged once its session has run this long (the doors' rush is over). */
+    static final Duration FILL_SETTLES = Duration.ofMinutes(10);
+
+    record Floor(LocalDate day, Instant now, List<SignalDay> signals, VoucherForecast.@Nullable Stock vouchers) {
+
+        Floor withSignals(List<SignalDay> more) {
+            List<SignalDay> all = new java.util.ArrayList<>(signals);
+            all.addAll(more);
+            return new Floor(day, now, List.copyOf(all), vouchers);
+        }
     }
 
     /** The day asked for, else the day whose doors are open now, else the first day. */
@@ -77,7 +89,85 @@ class FloorSignals {
                     .forEach(desks::history);
         });
         Instant now = open.plus(Duration.ofMinutes(judged));
-        return new Floor(day.date(), now, List.of(desks, rooms));
+        return new Floor(day.date(), now, List.of(desks, rooms, fill(event, day, open, judged, taps)),
+                vouchers(event, day, open, close, judged, arrivals));
+    }
+
+    /**
+     * {@code fill}: per room in session, the percentage of its session's seats taken (admitted taps since the door
+     * opened), from {@link #FILL_SETTLES} into the session until it ends; the siblings are the other rooms in session.
+     * Only a room far above the others alerts: a quiet talk is no incident.
+     */
+    private static SignalDay fill(EventSchedule event, EventSchedule.Day day, Instant open, int judged,
+                                  List<DoorCounts.PointMinute> taps) {
+        SignalDay fill = new SignalDay("fill", open, judged).watch(BandWatch.Kind.ABOVE_BAND);
+        Map<String, int[]> admitted = new LinkedHashMap<>();
+        for (DoorCounts.PointMinute t : taps) {
+            int m = index(open, t.minute());
+            if (t.point().startsWith("session:") && m >= 0 && m < judged) {
+                admitted.computeIfAbsent(t.point().substring(8), k -> new int[judged])[m] += t.admitted();
+            }
+        }
+        Map<String, int[]> percent = new java.util.TreeMap<>();
+        Map<String, boolean[]> working = new java.util.TreeMap<>();
+        for (EventSchedule.Session s : event.sessions()) {
+            if (!s.day().equals(day.date())) {
+                continue;
+            }
+            int seats = s.capacity() != null ? s.capacity() : event.room(s.room()).map(EventSchedule.Room::capacity).orElse(0);
+            if (seats <= 0) {
+                continue;
+            }
+            int[] in = admitted.getOrDefault(s.code(), new int[judged]);
+            int[] p = percent.computeIfAbsent(s.room(), r -> new int[judged]);
+            boolean[] on = working.computeIfAbsent(s.room(), r -> new boolean[judged]);
+            int from = Math.max(0, index(open, event.instant(day.date(), s.start()).plus(FILL_SETTLES)));
+            int to = Math.min(judged, index(open, event.instant(day.date(), s.end())));
+            int taken = 0;
+            for (int m = 0; m < Math.min(to, judged); m++) {
+                taken += in[m];
+                if (m >= from) {
+                    p[m] = (int) Math.round(100.0 * taken / seats);
+                    on[m] = true;
+                }
+            }
+        }
+        working.forEach((room, on) -> fill.subject(room, percent.get(room), on));
+        return fill;
+    }
+
+    /** The day's lunch-voucher stock for {@link VoucherForecast}: it should last until lunch ends, else the day. */
+    private VoucherForecast.@Nullable Stock vouchers(EventSchedule event, EventSchedule.Day day, Instant open, Instant close, int judged,
+                                                     List<Checkins.DeskMinute> arrivals) {
+        if (day.mealVouchers() <= 0) {
+            return null;
+        }
+        int[] issued = new int[judged];
+        int[] arrived = new int[judged];
+        int issuedInDay = 0;
+        int arrivedInDay = 0;
+        for (Checkins.DeskMinute a : arrivals) {
+            int m = index(open, a.minute());
+            issuedInDay += a.vouchers();
+            arrivedInDay += a.count();
+            if (m >= 0 && m < judged) {
+                issued[m] += a.vouchers();
+                arrived[m] += a.count();
+            }
+        }
+        int issuedTotal = 0;
+        int arrivedTotal = 0;
+        int stock = day.mealVouchers();
+        for (dev.confer.checkin.DayCount c : checkins.dayCounts(event)) {
+            if (c.day().equals(day.date())) {
+                issuedTotal = c.vouchersIssued();
+                arrivedTotal = c.checkedIn();
+                stock = c.voucherStock();
+            }
+        }
+        Instant until = day.lunch() != null ? event.instant(day.date(), day.lunch().to()) : close;
+        return new VoucherForecast.Stock(open, issued, arrived, stock, Math.max(0, issuedTotal - issuedInDay),
+                Math.max(0, arrivedTotal - arrivedInDay), registrations.availability(event).confirmed(), index(open, until));
     }
 
     private record Count(String subject, int minute, int count) {

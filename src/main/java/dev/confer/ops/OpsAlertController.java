@@ -26,13 +26,16 @@ class OpsAlertController {
         this.alerts = alerts;
     }
 
-    /** One alert as the API shows it; {@code expected} is the band {@code [lo, hi]} when it was last judged. */
+    /**
+     * One alert as the API shows it; {@code expected} is the band {@code [lo, hi]} when it was last judged;
+     * {@code forecastAt} only for the vouchers: when they run out at the current pace.
+     */
     record AlertView(String id, String signal, String subject, BandWatch.Kind kind, OffsetDateTime openedAt,
-                     @Nullable OffsetDateTime closedAt, double observed, double[] expected) {
+                     @Nullable OffsetDateTime closedAt, double observed, double[] expected, @Nullable OffsetDateTime forecastAt) {
 
         static AlertView of(BandWatch.Alert a, EventSchedule event) {
             return new AlertView(a.id(), a.signal(), a.subject(), a.kind(), local(a.openedAt(), event), localOrNull(a.closedAt(), event),
-                    round(a.observed()), new double[]{round(a.expectedLo()), round(a.expectedHi())});
+                    round(a.observed()), new double[]{round(a.expectedLo()), round(a.expectedHi())}, localOrNull(a.forecastAt(), event));
         }
     }
 

@@ -25,7 +25,12 @@ final class OpsRoomView {
     }
 
     record AlertLine(String id, String signal, String subject, BandWatch.Kind kind, LocalTime openedAt, LocalTime closedAt,
-                     String observed, String lo, String hi, boolean open, boolean acknowledged, boolean muted) {
+                     String observed, String lo, String hi, boolean open, boolean acknowledged, boolean muted, String forecast) {
+
+        /** The explanation's message: a signal with its own wording (units, a forecast) has {@code ops.explain.<signal>.<kind>}. */
+        public String explainKey() {
+            return AlertWording.explainKey(signal, kind);
+        }
 
         public String cssKind() {
             return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -54,7 +59,8 @@ final class OpsRoomView {
             boolean isMuted = muted.contains(a.signal() + ":" + a.subject());
             AlertLine line = new AlertLine(a.id(), a.signal(), a.subject(), a.kind(), local(event, a.openedAt()),
                     a.closedAt() == null ? null : local(event, a.closedAt()), number(a.observed()), number(a.expectedLo()),
-                    number(a.expectedHi()), a.closedAt() == null, acknowledged.contains(a.id()), isMuted);
+                    number(a.expectedHi()), a.closedAt() == null, acknowledged.contains(a.id()), isMuted,
+                    a.forecastAt() == null ? "" : local(event, a.forecastAt()).toString());
             if (line.open()) {
                 open.add(line);
                 alerting.add(a.signal() + ":" + a.subject());

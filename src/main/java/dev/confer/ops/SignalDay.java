@@ -20,6 +20,10 @@ final class SignalDay {
     final Map<String, int[]> counts = new LinkedHashMap<>();
     final Map<String, boolean[]> working = new LinkedHashMap<>();
     final Map<String, int[]> history = new LinkedHashMap<>();
+    /** The kinds of alert that mean something for this signal (a room's fill only alerts above its band). */
+    final java.util.Set<BandWatch.Kind> watched = java.util.EnumSet.allOf(BandWatch.Kind.class);
+    /** False for a signal whose subjects are not alike (an instance's resources): each is judged by its own past. */
+    boolean siblings = true;
 
     SignalDay(String signal, Instant start, int minutes) {
         this.signal = signal;
@@ -38,6 +42,19 @@ final class SignalDay {
             on[m] = first >= 0;
         }
         return subject(subject, perMinute, on);
+    }
+
+    /** Only these kinds of alert are raised. */
+    SignalDay watch(BandWatch.Kind... kinds) {
+        watched.clear();
+        watched.addAll(java.util.List.of(kinds));
+        return this;
+    }
+
+    /** Each subject is judged by its own history only. */
+    SignalDay alone() {
+        siblings = false;
+        return this;
     }
 
     SignalDay subject(String subject, int[] perMinute, boolean[] workingMinutes) {

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Gauges that need the database: the mail outbox ({@code confer_mail_outbox_pending}, {@code _due},
- * {@code confer_mail_oldest_due_age_seconds}) and, per active event and day, {@code confer_vouchers_left} and
+ * {@code confer_mail_oldest_due_age_seconds}), the scheduler's lag ({@code confer_scheduler_lag_seconds}) and, per active event and day, {@code confer_vouchers_left} and
  * {@code confer_keynote_seats_left}. They are refreshed by one background thread every {@link #REFRESH_SECONDS}
  * seconds, never by a scrape or a request, so metrics add no query to any hot path. An event is active here once
  * this instance counted a registration, check-in or tap for it.
@@ -39,6 +40,8 @@ class StockGauges implements InitializingBean, DisposableBean {
     private final MailBacklog mail;
     private final Checkins checkins;
     private final EventCatalog events;
+    private final JdbcClient jdbc;
+    private final java.util.concurrent.atomic.AtomicLong schedulerLagMillis = new java.util.concurrent.atomic.AtomicLong();
     private final AtomicReference<MailBacklog.Depth> depth = new AtomicReference<>(new MailBacklog.Depth(0, 0, java.time.Duration.ZERO));
     private final Set<String> activeEvents = ConcurrentHashMap.newKeySet();
     private final MultiGauge vouchersLeft;
@@ -46,7 +49,8 @@ class StockGauges implements InitializingBean, DisposableBean {
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
             .name("ops-gauges").daemon().factory());
 
-    StockGauges(MailBacklog mail, Checkins checkins, EventCatalog events, MeterRegistry registry) {
+    StockGauges(MailBacklog mail, Checkins checkins, EventCatalog events, MeterRegistry registry, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.mail = mail;
         this.checkins = checkins;
         this.events = events;
@@ -56,6 +60,9 @@ class StockGauges implements InitializingBean, DisposableBean {
                 .description("Mails due to be sent now").register(registry);
         Gauge.builder("confer.mail.oldest.due.age", depth, d -> d.get().oldestDueAge().toMillis() / 1000.0)
                 .baseUnit("seconds").description("How long the oldest due mail has waited").register(registry);
+        Gauge.builder("confer.scheduler.lag", schedulerLagMillis, l -> l.get() / 1000.0).baseUnit("seconds")
+                .description("How long the oldest due db-scheduler run (reminders, nudges, retention) has waited to be picked")
+                .register(registry);
         vouchersLeft = MultiGauge.builder("confer.vouchers.left").description("Lunch vouchers left, per event day").register(registry);
         seatsLeft = MultiGauge.builder("confer.keynote.seats.left").description("Keynote seats left, per event day").register(registry);
     }
@@ -67,6 +74,10 @@ class StockGauges implements InitializingBean, DisposableBean {
 
     void refresh() {
         depth.set(mail.now());
+        // db-scheduler's table (platform.ScheduledJobs): a due run nobody picked means the scheduler is behind or down
+        schedulerLagMillis.set(jdbc.sql("""
+                        SELECT coalesce(extract(epoch FROM now() - min(execution_time)) * 1000, 0)::bigint
+                        FROM scheduled_tasks WHERE NOT picked AND execution_time <= now()""").query(Long.class).single());
         List<MultiGauge.Row<?>> vouchers = new ArrayList<>();
         List<MultiGauge.Row<?>> seats = new ArrayList<>();
         for (String slug : activeEvents) {

@@ -66,7 +66,7 @@ class MetricsApiTest extends ApiTest {
         assertThat(checkins.getHistogram().getBucketCount()).isGreaterThanOrEqualTo(10);
         // saturation: the connection pool, the JVM, the mail outbox
         assertThat(families).containsKeys("hikaricp_connections_active", "hikaricp_connections_pending", "jvm_memory_used_bytes",
-                "jvm_threads_live_threads", "confer_mail_outbox_pending", "confer_mail_outbox_due", "confer_mail_oldest_due_age_seconds",
+                "jvm_threads_live_threads", "confer_mail_outbox_pending", "confer_mail_outbox_due", "confer_mail_oldest_due_age_seconds", "confer_scheduler_lag_seconds",
                 "confer_vouchers_left", "confer_keynote_seats_left");
 
         // the text format declares the same families
