@@ -1,14 +1,22 @@
 package dev.confer.checkin;
 
 import dev.confer.events.EventSchedule;
+import dev.confer.registration.Attendee;
+import dev.confer.registration.Registrations;
+import dev.confer.shared.PersonalDataViewed;
 import dev.confer.shared.RegistrationId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The print log of badges: every print at a desk with who printed it (the desk's token, never a person) and whether it
@@ -19,12 +27,33 @@ import java.util.UUID;
 public class BadgePrints {
 
     private final JdbcClient jdbc;
+    private final Registrations registrations;
+    private final ApplicationEventPublisher publisher;
 
-    BadgePrints(JdbcClient jdbc) {
+    BadgePrints(JdbcClient jdbc, Registrations registrations, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
+        this.registrations = registrations;
+        this.publisher = publisher;
     }
 
     public record BadgePrint(UUID printId, RegistrationId registrationId, Instant printedAt, String printedBy, boolean reprint) {
+    }
+
+    /** A print with the attendee's name as it is now (an erased attendee's is the erased placeholder). */
+    public record NamedPrint(BadgePrint print, @Nullable String name) {
+    }
+
+    /**
+     * The latest prints with the attendees' names, for the organizer: a view of personal data, so it is logged for
+     * {@code actor} with the number of people named.
+     */
+    public List<NamedPrint> named(EventSchedule event, boolean reprintsOnly, int limit, String actor) {
+        List<BadgePrint> latest = latest(event, reprintsOnly, limit);
+        Map<RegistrationId, Attendee> who = registrations.findAll(latest.stream().map(BadgePrint::registrationId).distinct().toList())
+                .stream().collect(Collectors.toMap(Attendee::id, Function.identity()));
+        publisher.publishEvent(new PersonalDataViewed(event.id(), actor, "BADGE_PRINTS", who.size(), null));
+        return latest.stream().map(p -> new NamedPrint(p, who.containsKey(p.registrationId()) ? who.get(p.registrationId()).name() : null))
+                .toList();
     }
 
     /**

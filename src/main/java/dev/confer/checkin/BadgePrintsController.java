@@ -2,13 +2,9 @@ package dev.confer.checkin;
 
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
-import dev.confer.registration.Attendee;
-import dev.confer.registration.Registrations;
 import dev.confer.shared.Caller;
-import dev.confer.shared.PersonalDataViewed;
 import dev.confer.shared.RegistrationId;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,10 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The badge print log for the organizer: {@code GET /api/v1/events/{slug}/badge-prints?reprints=true}, the latest 500
@@ -31,17 +24,13 @@ import java.util.stream.Collectors;
 @RestController
 class BadgePrintsController {
 
-    private static final int LIMIT = 500;
+    static final int LIMIT = 500;
     private final EventCatalog events;
     private final BadgePrints prints;
-    private final Registrations registrations;
-    private final ApplicationEventPublisher publisher;
 
-    BadgePrintsController(EventCatalog events, BadgePrints prints, Registrations registrations, ApplicationEventPublisher publisher) {
-        this.publisher = publisher;
+    BadgePrintsController(EventCatalog events, BadgePrints prints) {
         this.events = events;
         this.prints = prints;
-        this.registrations = registrations;
     }
 
     record Print(UUID printId, RegistrationId registrationId, @Nullable String name, OffsetDateTime printedAt, String printedBy,
@@ -50,14 +39,11 @@ class BadgePrintsController {
 
     @GetMapping("/api/v1/events/{slug}/badge-prints")
     ResponseEntity<List<Print>> list(@PathVariable String slug, @RequestParam(defaultValue = "false") boolean reprints,
-                                   @AuthenticationPrincipal Caller caller) {
+                                     @AuthenticationPrincipal Caller caller) {
         EventSchedule event = events.require(slug);
-        List<BadgePrints.BadgePrint> latest = prints.latest(event, reprints, LIMIT);
-        Map<RegistrationId, Attendee> who = registrations.findAll(latest.stream().map(BadgePrints.BadgePrint::registrationId).toList())
-                .stream().collect(Collectors.toMap(Attendee::id, Function.identity()));
-        publisher.publishEvent(new PersonalDataViewed(event.id(), caller.actor(), "BADGE_PRINTS", who.size(), null));
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(latest.stream().map(p -> new Print(p.printId(),
-                p.registrationId(), who.containsKey(p.registrationId()) ? who.get(p.registrationId()).name() : null,
-                p.printedAt().atZone(event.zone()).toOffsetDateTime(), p.printedBy(), p.reprint())).toList());
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(prints.named(event, reprints, LIMIT, caller.actor())
+                .stream().map(n -> new Print(n.print().printId(), n.print().registrationId(), n.name(),
+                        n.print().printedAt().atZone(event.zone()).toOffsetDateTime(), n.print().printedBy(), n.print().reprint()))
+                .toList());
     }
 }

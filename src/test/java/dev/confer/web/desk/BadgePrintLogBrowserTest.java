@@ -86,6 +86,10 @@ class BadgePrintLogBrowserTest extends StaffPagesTest {
         assertThat(log.json().get(1).get("reprint").asBoolean()).as(log.text()).isFalse();
         assertThat(get("/api/v1/events/" + slug + "/badge-prints?reprints=true", ADMIN).json().size()).isEqualTo(1);
         assertThat(get("/api/v1/events/" + slug + "/badge-prints", desk).status()).isEqualTo(403);
+        String page = call("GET", "/organizer/" + slug + "/badge-prints?reprints=true", ADMIN, null, Map.of("Accept-Language", "ko")).text();
+        assertThat(page).contains("명찰 인쇄 기록", "김민준", "Desk 3 · Hall A", "data-reprint=\"true\"").doesNotContain("data-reprint=\"false\"");
+        assertThat(get("/organizer/" + slug + "/badge-prints", desk).status()).isEqualTo(403);
+        assertThat(get("/api/v1/events/" + slug + "/access-log", ADMIN).json().findValuesAsString("action")).contains("BADGE_PRINTS");
 
         // the check-in counts under the desk's label: the dashboard's desk table names it
         String dashboard = get("/organizer/" + slug, ADMIN).text();
