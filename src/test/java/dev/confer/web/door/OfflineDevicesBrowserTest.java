@@ -108,13 +108,14 @@ class OfflineDevicesBrowserTest extends StaffPagesTest {
     }
 
     @Test
-    void aCancellationReachesAnOfflineDoorAtItsNextRefreshAndIsRefusedThere() {
+    void aCancellationOrAnErasureReachesAnOfflineDoorAtItsNextRefreshAndIsRefusedThere() {
         duringSession(14, 5);
         String slug = defineEvent(uniqueSlug("revoked"), todayDefinition(50, 10, 10, 10, 50));
         String desk = staffToken(slug, "DESK", null);
         JsonNode stays = register(slug, "Stays Kim", "stays@example.com");
         JsonNode leaves = register(slug, "Leaves Park", "leaves@example.com");
-        for (JsonNode p : List.of(stays, leaves)) {
+        JsonNode erased = register(slug, "Erased Yoon", "erased@example.com");
+        for (JsonNode p : List.of(stays, leaves, erased)) {
             assertThat(post("/api/v1/events/" + slug + "/check-ins", desk, Map.of("ticket", p.get("ticket").asString())).status())
                     .isEqualTo(200);
         }
@@ -125,6 +126,10 @@ class OfflineDevicesBrowserTest extends StaffPagesTest {
 
             Response cancelled = call("DELETE", "/api/v1/events/" + slug + "/registrations/" + leaves.get("id").asString(), ADMIN, null);
             assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
+            // an erasure revokes the ticket the same way (its signature still verifies on the device)
+            Response erasure = post("/api/v1/events/" + slug + "/registrations/" + erased.get("id").asString() + "/erasure?token="
+                    + erased.get("manageToken").asString(), null, null);
+            assertThat(erasure.status()).as(erasure.text()).isEqualTo(200);
             // the next refresh (here: the network coming back) brings the change
             tablet.setOffline(true);
             assertThat(status).hasAttribute("data-online", "false");
@@ -140,6 +145,11 @@ class OfflineDevicesBrowserTest extends StaffPagesTest {
             assertThat(verdict).hasAttribute("data-offline", "true");
             assertThat(verdict).containsText("Leaves Park");
             assertThat(verdict).containsText("취소");
+            page.locator("#scan").fill(erased.get("ticket").asString());
+            page.locator("#scan").press("Enter");
+            assertThat(verdict).hasAttribute("data-result", "REVOKED");
+            assertThat(verdict).hasAttribute("data-offline", "true");
+            assertThat(verdict).containsText("무효");
             page.locator("#scan").fill(stays.get("ticket").asString());
             page.locator("#scan").press("Enter");
             assertThat(verdict).hasAttribute("data-result", "ADMITTED");
