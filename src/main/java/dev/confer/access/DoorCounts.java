@@ -69,4 +69,17 @@ public class DoorCounts {
             return new BoothCount(b.code(), t.visitors(), t.visits());
         }).toList();
     }
+
+    /** One experience or demo zone: distinct attendees who tapped in, and all their counted visits. */
+    public record ZoneCount(String code, int visitors, int visits) {
+    }
+
+    /** Every zone of the definition, in its order. */
+    public List<ZoneCount> zones(EventSchedule event) {
+        Map<String, int[]> totals = taps.zoneTotals(event.id());
+        return event.zones().stream().map(z -> {
+            int[] t = totals.getOrDefault(z.code(), new int[] {0, 0});
+            return new ZoneCount(z.code(), t[0], t[1]);
+        }).toList();
+    }
 }

@@ -92,7 +92,7 @@ public class DoorTaps {
             throw Rejection.conflict("access.revoked");
         }
         // a booth learns who visited only from someone who shares their contact with sponsors
-        Optional<Attendee> named = point.isSession() ? person : person.filter(Attendee::sharesWithSponsors);
+        Optional<Attendee> named = point.kind() != TapPoint.Kind.BOOTH ? person : person.filter(Attendee::sharesWithSponsors);
         TapAnswer.Who who = new TapAnswer.Who(named.map(Attendee::name).orElse(null), named.map(Attendee::company).orElse(null));
         boolean mayEnter = checkins.checkedIn(attendee, event.localDate(at)) && person.map(Attendee::isConfirmed).orElse(false);
         TapAnswer answer = attempts.invoke(() -> {
@@ -103,6 +103,10 @@ public class DoorTaps {
                             attendee, at, mayEnter, seatsInDefinition, admittedOffline);
                     return TapAnswer.atSession(pass.result(), new SessionSeats.Fill(pass.admitted(), pass.capacity()), who,
                             pass.entry(), pass.overCapacity());
+                }
+                if (point.kind() == TapPoint.Kind.ZONE) {
+                    Turnstile.BoothPass pass = turnstile.atZone(tapId, event.id(), point.text(), attendee, at, mayEnter);
+                    return TapAnswer.atBooth(pass.result(), pass.visits(), who);
                 }
                 Turnstile.BoothPass pass = turnstile.atBooth(tapId, event.id(), point.code(), point.text(), attendee, at, mayEnter);
                 return TapAnswer.atBooth(pass.result(), pass.visits(), who);
@@ -124,6 +128,9 @@ public class DoorTaps {
         if (point.isSession()) {
             int seatsInDefinition = event.seatsAt(event.session(point.code()).orElseThrow());
             return TapAnswer.atSession(result, seats.fill(event.id(), point.code(), seatsInDefinition), who, null, false);
+        }
+        if (point.kind() == TapPoint.Kind.ZONE) {
+            return TapAnswer.atBooth(result, log.zoneVisitsOf(event.id(), point.text(), attendee), who);
         }
         return TapAnswer.atBooth(result, booths.visitsOf(event.id(), point.code(), attendee), who);
     }

@@ -50,4 +50,24 @@ class TapLog {
                         rs.getInt(4)))
                 .list();
     }
+
+    /** An attendee's counted visits at a zone ({@code zone:VR}), or null if none. */
+    @org.jspecify.annotations.Nullable Integer zoneVisitsOf(long eventId, String point, dev.confer.shared.RegistrationId attendee) {
+        int visits = jdbc.sql("SELECT count(*) FROM tap WHERE event_id = ? AND point = ? AND registration_id = ? AND result = 'ADMITTED'")
+                .params(eventId, point, attendee.value()).query(Integer.class).single();
+        return visits == 0 ? null : visits;
+    }
+
+    /** Per zone code: distinct attendees admitted there, and all their counted visits. */
+    Map<String, int[]> zoneTotals(long eventId) {
+        Map<String, int[]> totals = new HashMap<>();
+        jdbc.sql("""
+                        SELECT substr(point, 6), count(DISTINCT registration_id), count(*) FROM tap
+                        WHERE event_id = ? AND point LIKE 'zone:%' AND result = 'ADMITTED' GROUP BY point""")
+                .param(eventId)
+                .query(rs -> {
+                    totals.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3)});
+                });
+        return totals;
+    }
 }

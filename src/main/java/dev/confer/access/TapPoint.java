@@ -8,12 +8,15 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Where a tap happened: a session door ({@code session:S101}) or a sponsor booth ({@code booth:B01}). */
+/**
+ * Where a tap happened: a session door ({@code session:S101}), a sponsor booth ({@code booth:B01}) or an experience or
+ * demo zone ({@code zone:VR}).
+ */
 record TapPoint(Kind kind, String code) {
 
-    enum Kind { SESSION, BOOTH }
+    enum Kind { SESSION, BOOTH, ZONE }
 
-    private static final Pattern SYNTAX = Pattern.compile("(session|booth):(\\S{1,64})");
+    private static final Pattern SYNTAX = Pattern.compile("(session|booth|zone):(\\S{1,64})");
 
     /** Parses a point and checks that the event has it: 400 for bad syntax, 404 for an unknown code. */
     static TapPoint parse(@Nullable String text, EventSchedule event) {
@@ -30,6 +33,12 @@ record TapPoint(Kind kind, String code) {
                 throw Rejection.notFound("access.unknown-session", code);
             }
             return new TapPoint(Kind.SESSION, code);
+        }
+        if (m.group(1).equals("zone")) {
+            if (event.zone(code).isEmpty()) {
+                throw Rejection.notFound("access.unknown-zone", code);
+            }
+            return new TapPoint(Kind.ZONE, code);
         }
         if (event.booth(code).isEmpty()) {
             throw Rejection.notFound("access.unknown-booth", code);

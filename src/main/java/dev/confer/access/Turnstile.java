@@ -181,4 +181,29 @@ class Turnstile {
                 .query((rs, n) -> new BoothPass(TapResult.valueOf(rs.getString(1)), (Integer) rs.getObject(2)))
                 .single();
     }
+
+    /**
+     * A tap at an experience or demo zone: only the tap row (the zone's figures are counted from the taps), and the
+     * attendee's visits there including this one.
+     */
+    BoothPass atZone(UUID tapId, long eventId, String point, RegistrationId registrationId, Instant at, boolean mayEnter) {
+        return jdbc.sql("""
+                        WITH logged AS (
+                            INSERT INTO tap (tap_id, event_id, point, registration_id, at, result)
+                            VALUES (:tap, :event, :point, :registration, :at,
+                                    CASE WHEN :mayEnter THEN 'ADMITTED' ELSE 'NOT_CHECKED_IN' END)
+                            RETURNING result)
+                        SELECT l.result,
+                               CASE WHEN :mayEnter THEN 1 + (SELECT count(*) FROM tap WHERE event_id = :event AND point = :point
+                                                             AND registration_id = :registration AND result = 'ADMITTED') END
+                        FROM logged l""")
+                .param("event", eventId)
+                .param("registration", registrationId.value())
+                .param("mayEnter", mayEnter)
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .param("tap", tapId)
+                .param("point", point)
+                .query((rs, n) -> new BoothPass(TapResult.valueOf(rs.getString(1)), rs.getObject(2) == null ? null : rs.getInt(2)))
+                .single();
+    }
 }

@@ -10,7 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Where a person's badge was tapped: session doors and booths. These rows hold no personal data of their own
+ * Where a person's badge was tapped: session doors, booths and zones, and the giveaways they received. These rows
+ * hold no personal data of their own
  * (a registration id, a place, a time) and are what the doors' and booths' figures count, so erasing keeps them;
  * the sponsor loses the person because the registration no longer shares anything (see {@link BoothLeads}).
  */
@@ -39,6 +40,13 @@ class VisitData implements PersonalData {
         out.put("booths", jdbc.sql("SELECT booth_code, visits FROM booth_lead WHERE registration_id = ? AND event_id = ? ORDER BY booth_code")
                 .params(id.value(), eventId)
                 .query((rs, n) -> Map.of("booth", rs.getString(1), "visits", rs.getInt(2)))
+                .list());
+        out.put("giveaways", jdbc.sql("""
+                        SELECT booth_code, gift_code, at FROM giveaway_handout WHERE registration_id = ? AND event_id = ?
+                        ORDER BY at""")
+                .params(id.value(), eventId)
+                .query((rs, n) -> Map.of("booth", rs.getString(1), "gift", rs.getString(2),
+                        "at", rs.getObject(3, OffsetDateTime.class).toInstant().toString()))
                 .list());
         return out;
     }

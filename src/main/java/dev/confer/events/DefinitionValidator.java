@@ -50,7 +50,9 @@ final class DefinitionValidator {
         List<EventSchedule.Room> rooms = rooms(def.rooms());
         List<EventSchedule.Track> tracks = tracks(def.tracks());
         List<EventSchedule.Session> sessions = sessions(def.sessions(), days, rooms, tracks);
-        List<EventSchedule.Booth> booths = booths(def.booths());
+        Set<String> pointCodes = new HashSet<>();
+        List<EventSchedule.Booth> booths = booths(def.booths(), pointCodes);
+        List<EventSchedule.Zone> zones = zones(def.zones(), pointCodes);
         EventSchedule.Venue venue = venue(def.venue());
         LocalizedText about = def.about() == null || def.about().isBlank() ? null : def.about();
         EventSchedule.Reminders reminders = reminders(def.reminders());
@@ -67,7 +69,7 @@ final class DefinitionValidator {
             return new Outcome(null, List.copyOf(problems));
         }
         return new Outcome(new EventSchedule(id, slug, name, zone, capacity, waitlist, days, rooms, tracks, sessions, booths,
-                venue, about, reminders, privacy, registration), List.of());
+                venue, about, reminders, privacy, registration, zones), List.of());
     }
 
     private List<EventSchedule.Day> days(@Nullable List<EventDefinition.Day> input) {
@@ -408,9 +410,8 @@ final class DefinitionValidator {
         }
     }
 
-    private List<EventSchedule.Booth> booths(@Nullable List<EventDefinition.Booth> input) {
+    private List<EventSchedule.Booth> booths(@Nullable List<EventDefinition.Booth> input, Set<String> codes) {
         List<EventSchedule.Booth> booths = new ArrayList<>();
-        Set<String> codes = new HashSet<>();
         for (int i = 0; input != null && i < input.size(); i++) {
             String at = "/booths/" + i;
             EventDefinition.Booth booth = input.get(i);
@@ -419,10 +420,57 @@ final class DefinitionValidator {
             if (sponsor == null || sponsor.isBlank()) {
                 problem(at + "/sponsor", "definition.required");
             } else if (code != null) {
-                booths.add(new EventSchedule.Booth(code, sponsor, booth.location(), tier(at + "/tier", booth.tier())));
+                booths.add(new EventSchedule.Booth(code, sponsor, booth.location(), tier(at + "/tier", booth.tier()),
+                        giveaways(at + "/giveaways", booth.giveaways())));
             }
         }
         return booths;
+    }
+
+    private List<EventSchedule.Giveaway> giveaways(String at, @Nullable List<EventDefinition.Giveaway> input) {
+        List<EventSchedule.Giveaway> giveaways = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; input != null && i < input.size(); i++) {
+            String giftAt = at + "/" + i;
+            EventDefinition.Giveaway gift = input.get(i);
+            String code = code(giftAt, gift == null ? null : gift.code(), codes);
+            LocalizedText name = gift == null ? null : gift.name();
+            if (name == null || name.isBlank()) {
+                problem(giftAt + "/name", "definition.required");
+            }
+            int stock = nonNegative(giftAt + "/stock", gift == null ? null : gift.stock(), true);
+            if (code != null && name != null && !name.isBlank()) {
+                giveaways.add(new EventSchedule.Giveaway(code, name, stock));
+            }
+        }
+        return giveaways;
+    }
+
+    /** Experience and demo areas; their codes share one namespace with the booths (a tap point names one of them). */
+    private List<EventSchedule.Zone> zones(@Nullable List<EventDefinition.Zone> input, Set<String> codes) {
+        List<EventSchedule.Zone> zones = new ArrayList<>();
+        for (int i = 0; input != null && i < input.size(); i++) {
+            String at = "/zones/" + i;
+            EventDefinition.Zone zone = input.get(i);
+            String code = code(at, zone == null ? null : zone.code(), codes);
+            LocalizedText name = zone == null ? null : zone.name();
+            if (name == null || name.isBlank()) {
+                problem(at + "/name", "definition.required");
+                continue;
+            }
+            EventSchedule.ZoneKind kind = EventSchedule.ZoneKind.EXPERIENCE;
+            if (zone.kind() != null) {
+                try {
+                    kind = EventSchedule.ZoneKind.of(zone.kind().strip());
+                } catch (IllegalArgumentException e) {
+                    problem(at + "/kind", "definition.zone-kind", zone.kind());
+                }
+            }
+            if (code != null) {
+                zones.add(new EventSchedule.Zone(code, name, kind, zone.location()));
+            }
+        }
+        return zones;
     }
 
     private EventSchedule.@Nullable SponsorTier tier(String at, @Nullable String tier) {

@@ -14,7 +14,17 @@ public record EventDefinition(@Nullable LocalizedText name, @Nullable String tim
                               @Nullable List<Track> tracks, @Nullable List<Session> sessions,
                               @Nullable List<Booth> booths, @Nullable Venue venue, @Nullable LocalizedText about,
                               @Nullable Reminders reminders, @Nullable Privacy privacy,
-                              @Nullable Registration registration) {
+                              @Nullable Registration registration, @Nullable List<Zone> zones) {
+
+    /** Definitions written before zones existed stay valid. */
+    public EventDefinition(@Nullable LocalizedText name, @Nullable String timezone, @Nullable Integer capacity,
+                           @Nullable Integer waitlist, @Nullable List<Day> days, @Nullable List<Room> rooms,
+                           @Nullable List<Track> tracks, @Nullable List<Session> sessions, @Nullable List<Booth> booths,
+                           @Nullable Venue venue, @Nullable LocalizedText about, @Nullable Reminders reminders,
+                           @Nullable Privacy privacy, @Nullable Registration registration) {
+        this(name, timezone, capacity, waitlist, days, rooms, tracks, sessions, booths, venue, about, reminders, privacy,
+                registration, null);
+    }
 
     /** Definitions written before the registration window existed stay valid. */
     public EventDefinition(@Nullable LocalizedText name, @Nullable String timezone, @Nullable Integer capacity,
@@ -22,7 +32,7 @@ public record EventDefinition(@Nullable LocalizedText name, @Nullable String tim
                            @Nullable List<Track> tracks, @Nullable List<Session> sessions, @Nullable List<Booth> booths,
                            @Nullable Venue venue, @Nullable LocalizedText about, @Nullable Reminders reminders,
                            @Nullable Privacy privacy) {
-        this(name, timezone, capacity, waitlist, days, rooms, tracks, sessions, booths, venue, about, reminders, privacy, null);
+        this(name, timezone, capacity, waitlist, days, rooms, tracks, sessions, booths, venue, about, reminders, privacy, null, null);
     }
 
     /** Definitions written before the privacy notice existed stay valid. */
@@ -30,7 +40,7 @@ public record EventDefinition(@Nullable LocalizedText name, @Nullable String tim
                            @Nullable Integer waitlist, @Nullable List<Day> days, @Nullable List<Room> rooms,
                            @Nullable List<Track> tracks, @Nullable List<Session> sessions, @Nullable List<Booth> booths,
                            @Nullable Venue venue, @Nullable LocalizedText about, @Nullable Reminders reminders) {
-        this(name, timezone, capacity, waitlist, days, rooms, tracks, sessions, booths, venue, about, reminders, null, null);
+        this(name, timezone, capacity, waitlist, days, rooms, tracks, sessions, booths, venue, about, reminders, null, null, null);
     }
 
     /** Definitions written before reminders existed stay valid. */
@@ -38,14 +48,14 @@ public record EventDefinition(@Nullable LocalizedText name, @Nullable String tim
                            @Nullable Integer waitlist, @Nullable List<Day> days, @Nullable List<Room> rooms,
                            @Nullable List<Track> tracks, @Nullable List<Session> sessions, @Nullable List<Booth> booths,
                            @Nullable Venue venue, @Nullable LocalizedText about) {
-        this(name, timezone, capacity, waitlist, days, rooms, tracks, sessions, booths, venue, about, null, null, null);
+        this(name, timezone, capacity, waitlist, days, rooms, tracks, sessions, booths, venue, about, null, null, null, null);
     }
 
     /** Definitions written before venue and about existed stay valid. */
     public EventDefinition(@Nullable LocalizedText name, @Nullable String timezone, @Nullable Integer capacity,
                            @Nullable Integer waitlist, @Nullable List<Day> days, @Nullable List<Room> rooms,
                            @Nullable List<Track> tracks, @Nullable List<Session> sessions, @Nullable List<Booth> booths) {
-        this(name, timezone, capacity, waitlist, days, rooms, tracks, sessions, booths, null, null, null, null, null);
+        this(name, timezone, capacity, waitlist, days, rooms, tracks, sessions, booths, null, null, null, null, null, null);
     }
 
     /**
@@ -141,12 +151,27 @@ public record EventDefinition(@Nullable LocalizedText name, @Nullable String tim
         }
     }
 
-    /** A sponsor's booth; {@code tier} (diamond, platinum, gold, silver, bronze) orders the expo list. */
+    /**
+     * A sponsor's booth; {@code tier} (diamond, platinum, gold, silver, bronze) orders the expo list; its giveaways are
+     * handed out by a sponsor scan, one per attendee and gift.
+     */
     public record Booth(@Nullable String code, @Nullable LocalizedText sponsor, @Nullable String location,
-                        @Nullable String tier) {
+                        @Nullable String tier, @Nullable List<Giveaway> giveaways) {
 
         public Booth(@Nullable String code, @Nullable LocalizedText sponsor, @Nullable String location) {
-            this(code, sponsor, location, null);
+            this(code, sponsor, location, null, null);
         }
+
+        public Booth(@Nullable String code, @Nullable LocalizedText sponsor, @Nullable String location, @Nullable String tier) {
+            this(code, sponsor, location, tier, null);
+        }
+    }
+
+    /** A gift a booth hands out, with how many there are. */
+    public record Giveaway(@Nullable String code, @Nullable LocalizedText name, @Nullable Integer stock) {
+    }
+
+    /** An experience or demo area: a tap point that is not a sponsor ({@code kind} experience or demo). */
+    public record Zone(@Nullable String code, @Nullable LocalizedText name, @Nullable String kind, @Nullable String location) {
     }
 }

@@ -17,16 +17,27 @@ import java.util.Optional;
 public record EventSchedule(long id, String slug, LocalizedText name, ZoneId zone, int capacity, int waitlist,
                             List<Day> days, List<Room> rooms, List<Track> tracks, List<Session> sessions,
                             List<Booth> booths, @Nullable Venue venue, @Nullable LocalizedText about,
-                            Reminders reminders, @Nullable Privacy privacy, Registration registration) {
+                            Reminders reminders, @Nullable Privacy privacy, Registration registration, List<Zone> zones) {
 
-    /** Schedules stored before reminders or the registration window existed read back with the defaults. */
+    /** Schedules stored before reminders, the registration window or zones existed read back with the defaults. */
     public EventSchedule {
+        if (zones == null) {
+            zones = List.of();
+        }
         if (reminders == null) {
             reminders = Reminders.DEFAULT;
         }
         if (registration == null) {
             registration = Registration.UNSET;
         }
+    }
+
+    public EventSchedule(long id, String slug, LocalizedText name, ZoneId zone, int capacity, int waitlist,
+                         List<Day> days, List<Room> rooms, List<Track> tracks, List<Session> sessions,
+                         List<Booth> booths, @Nullable Venue venue, @Nullable LocalizedText about, Reminders reminders,
+                         @Nullable Privacy privacy, Registration registration) {
+        this(id, slug, name, zone, capacity, waitlist, days, rooms, tracks, sessions, booths, venue, about, reminders, privacy,
+                registration, List.of());
     }
 
     public EventSchedule(long id, String slug, LocalizedText name, ZoneId zone, int capacity, int waitlist,
@@ -64,7 +75,7 @@ public record EventSchedule(long id, String slug, LocalizedText name, ZoneId zon
                          List<Day> days, List<Room> rooms, List<Track> tracks, List<Session> sessions,
                          List<Booth> booths, @Nullable Venue venue, @Nullable LocalizedText about) {
         this(id, slug, name, zone, capacity, waitlist, days, rooms, tracks, sessions, booths, venue, about, Reminders.DEFAULT,
-                null, Registration.UNSET);
+                null, Registration.UNSET, List.of());
     }
 
     /** A schedule without venue or about (both optional). */
@@ -193,11 +204,51 @@ public record EventSchedule(long id, String slug, LocalizedText name, ZoneId zon
     }
 
     /** A sponsor's booth; the tier orders the expo list (diamond first, then booths without one). */
-    public record Booth(String code, LocalizedText sponsor, @Nullable String location, @Nullable SponsorTier tier) {
+    public record Booth(String code, LocalizedText sponsor, @Nullable String location, @Nullable SponsorTier tier,
+                        List<Giveaway> giveaways) {
+
+        /** Booths stored before giveaways existed read back without any. */
+        public Booth {
+            giveaways = giveaways == null ? List.of() : giveaways;
+        }
 
         public Booth(String code, LocalizedText sponsor, @Nullable String location) {
-            this(code, sponsor, location, null);
+            this(code, sponsor, location, null, List.of());
         }
+
+        public Booth(String code, LocalizedText sponsor, @Nullable String location, @Nullable SponsorTier tier) {
+            this(code, sponsor, location, tier, List.of());
+        }
+
+        public Optional<Giveaway> giveaway(String code) {
+            return giveaways.stream().filter(g -> g.code().equals(code)).findFirst();
+        }
+    }
+
+    /** A gift a booth hands out: one per attendee, never more than {@code stock}. */
+    public record Giveaway(String code, LocalizedText name, int stock) {
+    }
+
+    /** An experience or demo area: a tap point ({@code zone:CODE}) that is not a sponsor, so nobody is named to anyone. */
+    public record Zone(String code, LocalizedText name, ZoneKind kind, @Nullable String location) {
+    }
+
+    public enum ZoneKind {
+        EXPERIENCE, DEMO;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static ZoneKind of(String code) {
+            return valueOf(code.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    public Optional<Zone> zone(String code) {
+        return zones.stream().filter(z -> z.code().equals(code)).findFirst();
     }
 
     /** Sponsor tiers, highest first; written in lower case in definitions. */

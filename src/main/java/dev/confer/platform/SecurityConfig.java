@@ -86,6 +86,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/events/{slug}/rooms/{room}/now").access(StaffAccess.organizerOr(Role.DESK, Role.DOOR, Role.SPONSOR))
                         .requestMatchers("/api/v1/events/{slug}/taps/**").access(StaffAccess.organizerOr(Role.DOOR, Role.SPONSOR))
                         .requestMatchers("/api/v1/events/{slug}/booths/{code}/leads/**", "/api/v1/events/{slug}/booths/{code}/leads.csv").access(StaffAccess.organizerOr(Role.SPONSOR))
+                        .requestMatchers("/api/v1/events/{slug}/booths/{code}/giveaways", "/api/v1/events/{slug}/booths/{code}/giveaways/**").access(StaffAccess.organizerOr(Role.SPONSOR))
                         .requestMatchers("/api/v1/events/{slug}/stats/**").access(organizer)
                         .requestMatchers("/v3/api-docs/**", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/prometheus").access(new MetricsAccess(settings))

@@ -1,6 +1,7 @@
 package dev.confer.stats;
 
 import dev.confer.access.DoorCounts;
+import dev.confer.access.Giveaways;
 import dev.confer.checkin.Checkins;
 import dev.confer.checkin.DayCount;
 import dev.confer.events.EventSchedule;
@@ -22,15 +23,17 @@ public class EventFigures {
     private final Registrations registrations;
     private final Checkins checkins;
     private final DoorCounts doors;
+    private final Giveaways giveaways;
 
-    EventFigures(Registrations registrations, Checkins checkins, DoorCounts doors) {
+    EventFigures(Registrations registrations, Checkins checkins, DoorCounts doors, Giveaways giveaways) {
+        this.giveaways = giveaways;
         this.registrations = registrations;
         this.checkins = checkins;
         this.doors = doors;
     }
 
     public record Report(String event, Map<RegistrationStatus, Integer> registrations, List<DayFigures> days,
-                  List<SessionFigures> sessions, List<BoothFigures> booths) {
+                  List<SessionFigures> sessions, List<BoothFigures> booths, List<ZoneFigures> zones) {
     }
 
     public record DayFigures(LocalDate day, int checkedIn, Vouchers vouchers, KeynoteSeats keynote) {
@@ -47,11 +50,21 @@ public class EventFigures {
                           int turnedAway, int overCapacity) {
     }
 
-    public record BoothFigures(String code, LocalizedText sponsor, int visitors, int visits) {
+    /** A booth, in the expo list's order (by tier); its giveaways with their stock and how many went. */
+    public record BoothFigures(String code, LocalizedText sponsor, EventSchedule.@org.jspecify.annotations.Nullable SponsorTier tier,
+                               int visitors, int visits, List<GiftFigures> giveaways) {
+    }
+
+    public record GiftFigures(String code, LocalizedText name, int stock, int handedOut) {
+    }
+
+    /** An experience or demo zone: distinct visitors and visits. */
+    public record ZoneFigures(String code, LocalizedText name, EventSchedule.ZoneKind kind, int visitors, int visits) {
     }
 
     public Report of(EventSchedule event) {
-        return new Report(event.slug(), registrations.countByStatus(event), days(event), sessions(event), booths(event));
+        return new Report(event.slug(), registrations.countByStatus(event), days(event), sessions(event), booths(event),
+                zones(event));
     }
 
     /** Every day of the definition; a day the desks have not opened yet shows its stock and zeros. */
@@ -77,9 +90,22 @@ public class EventFigures {
     private List<BoothFigures> booths(EventSchedule event) {
         Map<String, DoorCounts.BoothCount> counts = doors.booths(event).stream()
                 .collect(Collectors.toMap(DoorCounts.BoothCount::code, Function.identity()));
-        return event.booths().stream().map(b -> {
+        Map<String, Giveaways.GiftCount> gifts = giveaways.counts(event).stream()
+                .collect(Collectors.toMap(g -> g.booth() + "/" + g.gift(), Function.identity()));
+        return event.boothsByTier().stream().map(b -> {
             DoorCounts.BoothCount c = counts.get(b.code());
-            return new BoothFigures(b.code(), b.sponsor(), c.visitors(), c.visits());
+            List<GiftFigures> handed = b.giveaways().stream().map(g -> new GiftFigures(g.code(), g.name(), g.stock(),
+                    gifts.get(b.code() + "/" + g.code()).handedOut())).toList();
+            return new BoothFigures(b.code(), b.sponsor(), b.tier(), c.visitors(), c.visits(), handed);
+        }).toList();
+    }
+
+    private List<ZoneFigures> zones(EventSchedule event) {
+        Map<String, DoorCounts.ZoneCount> counts = doors.zones(event).stream()
+                .collect(Collectors.toMap(DoorCounts.ZoneCount::code, Function.identity()));
+        return event.zones().stream().map(z -> {
+            DoorCounts.ZoneCount c = counts.get(z.code());
+            return new ZoneFigures(z.code(), z.name(), z.kind(), c.visitors(), c.visits());
         }).toList();
     }
 }

@@ -103,7 +103,17 @@ class DemoSummitTest extends ApiTest {
         booths.forEach(b -> {
             assertBilingual(b.get("sponsor"));
             assertThat(b.get("location").asString()).isNotBlank();
+            b.path("giveaways").forEach(g -> assertBilingual(g.get("name")));
         });
+        // the sponsors' side of a summit: tiers, giveaways with stock, experience and demo zones
+        assertThat(booths.get(0).get("tier").asString()).isEqualTo("diamond");
+        assertThat(booths.get(0).get("giveaways").get(0).get("stock").asInt()).isPositive();
+        JsonNode zones = event.get("zones");
+        assertThat(zones.size()).isGreaterThanOrEqualTo(2);
+        zones.forEach(z -> assertBilingual(z.get("name")));
+        java.util.Set<String> kinds = new java.util.HashSet<>();
+        zones.forEach(z -> kinds.add(z.get("kind").asString()));
+        assertThat(kinds).contains("experience", "demo");
     }
 
     @Test

@@ -67,7 +67,7 @@ class DoorPage {
         return "door/points";
     }
 
-    @GetMapping("/door/{slug}/{kind:session|booth}/{code}")
+    @GetMapping("/door/{slug}/{kind:session|booth|zone}/{code}")
     String loop(@PathVariable String slug, @PathVariable String kind, @PathVariable String code, Locale locale, Model model) {
         EventSchedule event = events.require(slug);
         point(event, kind, code, locale, model);
@@ -81,7 +81,7 @@ class DoorPage {
         return "door/loop :: admitted";
     }
 
-    @PostMapping("/door/{slug}/{kind:session|booth}/{code}/taps")
+    @PostMapping("/door/{slug}/{kind:session|booth|zone}/{code}/taps")
     String tap(@PathVariable String slug, @PathVariable String kind, @PathVariable String code,
                @RequestParam(required = false) @Nullable String tapId, @RequestParam(required = false) @Nullable String scan,
                @AuthenticationPrincipal Caller caller, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
@@ -110,8 +110,15 @@ class DoorPage {
             model.addAttribute("seats", counts.seats(event, session));
             model.addAttribute("windows", programme.json(event, rooms.windows(event, session.room()).stream()
                     .filter(w -> w.session().code().equals(code)).toList(), locale));
+        } else if (kind.equals("zone")) {
+            EventSchedule.Zone zone = event.zone(code).orElseThrow(() -> Rejection.notFound("access.unknown-zone", code));
+            model.addAttribute("pointTitle", zone.name().in(locale));
+            model.addAttribute("pointPlace", zone.location() != null ? code + " · " + zone.location() : code);
         } else {
-            model.addAttribute("booth", event.booth(code).orElseThrow(() -> Rejection.notFound("access.unknown-booth", code)));
+            EventSchedule.Booth booth = event.booth(code).orElseThrow(() -> Rejection.notFound("access.unknown-booth", code));
+            model.addAttribute("booth", booth);
+            model.addAttribute("pointTitle", booth.sponsor().in(locale));
+            model.addAttribute("pointPlace", booth.location() != null ? code + " · " + booth.location() : code);
         }
     }
 }

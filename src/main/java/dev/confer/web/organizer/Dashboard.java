@@ -41,7 +41,8 @@ class Dashboard {
      */
     record View(EventSchedule event, Map<RegistrationStatus, Integer> registrations, List<EventFigures.DayFigures> days,
                 List<SessionFill> sessions, List<EventFigures.BoothFigures> booths, List<ArrivalsChart.DayChart> charts,
-                List<SessionFill> fullestNow, @Nullable LocalDate day, @Nullable LocalDate deskDay, List<DeskRow> desks) {
+                List<SessionFill> fullestNow, @Nullable LocalDate day, @Nullable LocalDate deskDay, List<DeskRow> desks,
+                List<EventFigures.ZoneFigures> zones) {
 
         /** The filter's value for the links and the polls: a date, or {@code all}. */
         public String dayParameter() {
@@ -131,7 +132,7 @@ class Dashboard {
                 fill.stream().filter(s -> day == null || s.figures().day().equals(day)).toList(), report.booths(),
                 ArrivalsChart.of(event, checkins.arrivalsPer10Minutes(event)).stream()
                         .filter(c -> day == null || c.day().equals(day)).toList(),
-                fullestNow, day, deskDay, desks);
+                fullestNow, day, deskDay, desks, report.zones());
     }
 
 }

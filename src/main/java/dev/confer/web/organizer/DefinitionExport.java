@@ -29,14 +29,18 @@ final class DefinitionExport {
                         x.description(), x.level(), x.type() == null ? null : x.type().name(),
                         x.tags().isEmpty() ? null : x.tags())).toList(),
                 s.booths().stream().map(b -> new EventDefinition.Booth(b.code(), b.sponsor(), b.location(),
-                        b.tier() == null ? null : b.tier().code())).toList(),
+                        b.tier() == null ? null : b.tier().code(),
+                        b.giveaways().isEmpty() ? null : b.giveaways().stream()
+                                .map(g -> new EventDefinition.Giveaway(g.code(), g.name(), g.stock())).toList())).toList(),
                 s.venue() == null ? null : new EventDefinition.Venue(s.venue().name(), s.venue().address(), s.venue().mapUrl()), s.about(),
                 new EventDefinition.Reminders(time(s.reminders().dayBefore()), time(s.reminders().morningOf())),
                 s.privacy() == null ? null : new EventDefinition.Privacy(s.privacy().controller(), s.privacy().contact(),
                         s.privacy().retentionDays(), s.privacy().noticeVersion()),
                 window.opensAt() == null && window.closesAt() == null && window.waitingRoom() == null ? null
                         : new EventDefinition.Registration(dateTime(window.opensAt()), dateTime(window.closesAt()),
-                        window.waitingRoom() == null ? null : new EventDefinition.WaitingRoom(window.waitingRoom().admitPerMinute())));
+                        window.waitingRoom() == null ? null : new EventDefinition.WaitingRoom(window.waitingRoom().admitPerMinute())),
+                s.zones().isEmpty() ? null : s.zones().stream()
+                        .map(z -> new EventDefinition.Zone(z.code(), z.name(), z.kind().code(), z.location())).toList());
     }
 
     private static EventDefinition.Day day(EventSchedule.Day d) {

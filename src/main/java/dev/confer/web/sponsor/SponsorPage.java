@@ -3,6 +3,9 @@ package dev.confer.web.sponsor;
 import dev.confer.access.BoothLeads;
 import dev.confer.access.DoorCounts;
 import dev.confer.access.DoorTaps;
+import dev.confer.access.Giveaways;
+import dev.confer.access.Handout;
+import dev.confer.access.HandoutRequest;
 import dev.confer.access.LeadsCsv;
 import dev.confer.access.TapAnswer;
 import dev.confer.access.TapRequest;
@@ -44,10 +47,12 @@ class SponsorPage {
     private final DoorTaps taps;
     private final MessageSource messages;
     private final ApplicationEventPublisher publisher;
+    private final Giveaways giveaways;
 
     SponsorPage(EventCatalog events, BoothLeads leads, DoorCounts counts, DoorTaps taps, MessageSource messages,
-                ApplicationEventPublisher publisher) {
+                ApplicationEventPublisher publisher, Giveaways giveaways) {
         this.publisher = publisher;
+        this.giveaways = giveaways;
         this.events = events;
         this.leads = leads;
         this.counts = counts;
@@ -116,6 +121,42 @@ class SponsorPage {
         return htmx != null ? "sponsor/leads :: answer" : "sponsor/leads";
     }
 
+    /**
+     * A giveaway handed out by scanning the visitor's badge; the answer says so, or why not (already received one,
+     * none left, not checked in), and the counts are shown again.
+     */
+    @PostMapping("/sponsor/{slug}/giveaways")
+    String handOut(@PathVariable String slug, @RequestParam(required = false) @Nullable String booth,
+                   @RequestParam(required = false) @Nullable String gift, @RequestParam(required = false) @Nullable String handoutId,
+                   @RequestParam(required = false) @Nullable String scan, @AuthenticationPrincipal Caller caller,
+                   @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Locale locale, Model model) {
+        EventSchedule event = events.require(slug);
+        String code = boothFor(event, caller, booth);
+        String text = scan == null ? "" : scan.strip();
+        String giftCode = gift == null ? "" : gift.strip();
+        EventSchedule.Booth shown = event.booth(code).orElseThrow();
+        if (text.isEmpty()) {
+            model.addAttribute("handoutRefused", messages.getMessage("sponsor.scan-required", null, locale));
+        } else {
+            try {
+                Handout handout = giveaways.handOut(event, caller, code, giftCode,
+                        new HandoutRequest(handoutId, null, DoorVerdict.credential(text)));
+                model.addAttribute("handout", handout);
+                model.addAttribute("handoutGift", shown.giveaway(giftCode).map(g -> g.name().in(locale)).orElse(giftCode));
+            } catch (Rejection r) {
+                model.addAttribute("handoutRefused", messages.getMessage(r.messageKey(), r.args(), r.messageKey(), locale));
+            }
+        }
+        booth(event, code, caller, model);
+        model.addAttribute("pickedGift", giftCode);
+        model.addAttribute("htmx", htmx);
+        if (htmx != null) {
+            return "sponsor/leads :: handout-answer";
+        }
+        leads(event, code, caller, model);
+        return "sponsor/leads";
+    }
+
     /** The leads who share their contact, and how many visitors did not (their visits count all the same). */
     private void leads(EventSchedule event, String code, Caller caller, Model model) {
         List<BoothLeads.Lead> shared = leads.of(event, code, caller);
@@ -147,5 +188,7 @@ class SponsorPage {
         model.addAttribute("leadCount", counts.booths(event).stream().filter(b -> b.code().equals(code))
                 .mapToInt(DoorCounts.BoothCount::visitors).findFirst().orElse(0));
         model.addAttribute("tapId", UUID.randomUUID().toString());
+        model.addAttribute("handoutId", UUID.randomUUID().toString());
+        model.addAttribute("gifts", giveaways.at(event, code, caller));
     }
 }
