@@ -4,12 +4,10 @@ import dev.confer.shared.RegistrationId;
 import dev.confer.events.EventSchedule;
 import dev.confer.registration.Attendee;
 import dev.confer.registration.Registrations;
-import dev.confer.shared.LockConflicts;
 import dev.confer.shared.Rejection;
 import dev.confer.tickets.Tickets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -36,11 +34,12 @@ public class DeskCheckin {
     private final Registrations registrations;
     private final CheckinStore store;
     private final Checkins checkins;
-    private final RetryTemplate lockConflicts = LockConflicts.retrying(3);
+    private final FirstCheckins firstCheckins;
     private final ApplicationEventPublisher publisher;
 
     DeskCheckin(Tickets tickets, Registrations registrations, CheckinStore store, Checkins checkins,
-                ApplicationEventPublisher publisher) {
+                ApplicationEventPublisher publisher, FirstCheckins firstCheckins) {
+        this.firstCheckins = firstCheckins;
         this.checkins = checkins;
         this.publisher = publisher;
         this.tickets = tickets;
@@ -89,7 +88,7 @@ public class DeskCheckin {
         Optional<CheckinStore.Taken> taken;
         try {
             boolean keynoteNotOver = beforeKeynoteEnd(event, day, at);
-            taken = lockConflicts.invoke(() -> store.checkInFirst(event.id(), id, day.date(), at, desk, keynoteNotOver, clientId));
+            taken = firstCheckins.checkInFirst(event.id(), id, day.date(), at, desk, keynoteNotOver, clientId);
         } catch (DuplicateKeyException e) {
             if (clientId != null) { // the same check-in, sent twice at once: the other sending was first
                 Optional<CheckedIn> sent = answeredBefore(event, id, clientId);
