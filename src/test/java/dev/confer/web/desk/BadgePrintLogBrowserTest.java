@@ -110,6 +110,8 @@ class BadgePrintLogBrowserTest extends StaffPagesTest {
         }
         String dashboard = get("/organizer/" + slug, ADMIN).text();
         assertThat(dashboard).contains("North desk").containsPattern("DESK #\\d+");
+        // and the ops room charts each desk's arrivals under the same names
+        assertThat(get("/organizer/" + slug + "/ops", ADMIN).text()).contains("North desk").containsPattern("DESK #\\d+");
     }
 
     private void checkInOnThePage(BrowserContext context, String token, String slug, String ticket) {
