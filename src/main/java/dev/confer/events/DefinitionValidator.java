@@ -152,7 +152,7 @@ final class DefinitionValidator {
                 room = new EventSchedule.WaitingRoom(rate);
             }
         }
-        return new EventSchedule.Registration(opens, closes, room);
+        return new EventSchedule.Registration(opens, closes, room, Boolean.TRUE.equals(input.verifyEmail()) ? Boolean.TRUE : null);
     }
 
     private java.time.@Nullable LocalDateTime dateTime(String at, @Nullable String value) {

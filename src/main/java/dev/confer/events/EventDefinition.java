@@ -74,10 +74,11 @@ public record EventDefinition(@Nullable LocalizedText name, @Nullable String tim
      * When registration opens and closes, in event time ("YYYY-MM-DDTHH:mm"); either may be left out. With a waiting
      * room, visitors around the opening queue and are admitted {@code admitPerMinute} a minute.
      */
-    public record Registration(@Nullable String opensAt, @Nullable String closesAt, @Nullable WaitingRoom waitingRoom) {
+    public record Registration(@Nullable String opensAt, @Nullable String closesAt, @Nullable WaitingRoom waitingRoom,
+                               @Nullable Boolean verifyEmail) {
 
         public Registration(@Nullable String opensAt, @Nullable String closesAt) {
-            this(opensAt, closesAt, null);
+            this(opensAt, closesAt, null, null);
         }
     }
 

@@ -98,12 +98,17 @@ public record EventSchedule(long id, String slug, LocalizedText name, ZoneId zon
      */
     public record Registration(@JsonFormat(pattern = "yyyy-MM-dd'T'HH:mm") @Nullable LocalDateTime opensAt,
                                @JsonFormat(pattern = "yyyy-MM-dd'T'HH:mm") @Nullable LocalDateTime closesAt,
-                               @Nullable WaitingRoom waitingRoom) {
+                               @Nullable WaitingRoom waitingRoom, @Nullable Boolean verifyEmail) {
 
-        public static final Registration UNSET = new Registration(null, null, null);
+        public static final Registration UNSET = new Registration(null, null, null, null);
 
         public Registration(@Nullable LocalDateTime opensAt, @Nullable LocalDateTime closesAt) {
-            this(opensAt, closesAt, null);
+            this(opensAt, closesAt, null, null);
+        }
+
+        /** A new registration holds its place, PENDING, until the link in its mail is opened. */
+        public boolean verifiesEmail() {
+            return Boolean.TRUE.equals(verifyEmail);
         }
     }
 

@@ -93,6 +93,9 @@ class MailComposer {
         Wording wording = switch (pending.kind()) {
             case CONFIRMATION -> new Wording(text.get("mail.confirmation.subject", eventName),
                     text.get("mail.confirmation.status", eventName), List.of(), text.get("mail.ticket.intro"));
+            case VERIFY -> new Wording(text.get("mail.verify.subject", eventName),
+                    text.get("mail.verify.status", eventName, registrations.verifyHold().toMinutes()), List.of(),
+                    text.get("mail.verify.ticket-intro"));
             case WAITLIST -> {
                 Integer position = registrations.waitlistPosition(attendee);
                 yield new Wording(text.get("mail.waitlist.subject", eventName, position),
@@ -115,9 +118,13 @@ class MailComposer {
                 .map(d -> text.get("mail.day", date.format(d.date()), TIME.format(d.doorsOpen()), TIME.format(d.end())))
                 .toList();
         boolean carriesTheDay = carriesTheDay(pending.kind());
+        boolean verify = pending.kind() == MailKind.VERIFY;
         MailLayout.Content content = new MailLayout.Content(lang, wording.subject(), text.get("mail.greeting", attendee.name()),
                 wording.status(), text.get("mail.when"), days, wording.ticketIntro(), text.get("mail.ticket.code"), ticket,
-                text.get("mail.my-ticket.intro"), text.get("mail.my-ticket.label"), myTicketUrl,
+                text.get(verify ? "mail.verify.link-intro" : "mail.my-ticket.intro"),
+                text.get(verify ? "mail.verify.link-label" : "mail.my-ticket.label"),
+                verify ? settings.publicUrl() + "/e/" + event.slug() + "/verify/" + attendee.id() + "?token="
+                        + manageTokens.manageToken(event, attendee.id()) : myTicketUrl,
                 text.get("mail.cancel-hint"), text.get("mail.signature", eventName), wording.details(),
                 where(event, text, lang, carriesTheDay));
         String calendar = carriesTheDay ? calendars.forMail(event, attendee, lang.locale(), settings.publicUrl()) : null;
@@ -159,6 +166,7 @@ class MailComposer {
     private static boolean stillApplies(MailKind kind, RegistrationStatus status) {
         return switch (kind) {
             case CONFIRMATION, PROMOTION -> status != RegistrationStatus.CANCELLED;
+            case VERIFY -> status == RegistrationStatus.PENDING;
             case WAITLIST, STILL_WAITLISTED -> status == RegistrationStatus.WAITLISTED;
             case DAY_BEFORE, MORNING_OF, SESSION_SOON -> status == RegistrationStatus.CONFIRMED;
             case OPS_ALERT -> true;

@@ -4,6 +4,8 @@ package dev.confer.notifications;
 enum MailKind {
     /** Registered with a confirmed place. */
     CONFIRMATION,
+    /** Registered with a place held until the address is verified (registration.verifyEmail): the link to verify. */
+    VERIFY,
     /** Registered onto the waitlist. */
     WAITLIST,
     /** Moved from the waitlist to a confirmed place. */

@@ -39,7 +39,11 @@ class RegistrationMails {
 
     @EventListener
     void on(Registered registered) {
-        MailKind kind = registered.status() == RegistrationStatus.WAITLISTED ? MailKind.WAITLIST : MailKind.CONFIRMATION;
+        MailKind kind = switch (registered.status()) {
+            case WAITLISTED -> MailKind.WAITLIST;
+            case PENDING -> MailKind.VERIFY;
+            default -> MailKind.CONFIRMATION;
+        };
         outbox.enqueue(kind, registered.registrationId(), registered.eventId(), registered.eventSlug());
         nudgeAfterCommit();
     }

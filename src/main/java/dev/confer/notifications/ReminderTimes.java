@@ -64,7 +64,7 @@ final class ReminderTimes {
             case MORNING_OF -> event.days().stream().filter(d -> d.date().toString().equals(ref)).findFirst()
                     .map(d -> event.instant(d.date(), d.end()));
             case SESSION_SOON -> event.session(ref).map(s -> event.instant(s.day(), s.start()));
-            case CONFIRMATION, WAITLIST, PROMOTION, OPS_ALERT -> Optional.of(Instant.MAX);
+            case CONFIRMATION, VERIFY, WAITLIST, PROMOTION, OPS_ALERT -> Optional.of(Instant.MAX);
         };
     }
 

@@ -69,7 +69,7 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/events/{slug}/registrations/{id}").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/events/{slug}/registrations/{id}/badge.pdf").permitAll()
                         // the attendee's own consents, data export and erasure: the manage token, checked by the handler
-                        .requestMatchers("/api/v1/events/{slug}/registrations/{id}/consents", "/api/v1/events/{slug}/registrations/{id}/data",
+                        .requestMatchers("/api/v1/events/{slug}/registrations/{id}/consents", "/api/v1/events/{slug}/registrations/{id}/verification", "/api/v1/events/{slug}/registrations/{id}/data",
                                 "/api/v1/events/{slug}/registrations/{id}/erasure").permitAll()
                         // the personal agenda and the team's votes take the registration's manage token (the calendar feed,
                         // its own key): checked there

@@ -88,6 +88,12 @@ class RegistrationController {
         return view(holder.event(), registrations.cancel(holder.event(), holder.id()));
     }
 
+    /** The link in the verification mail, as an API: a PENDING registration becomes CONFIRMED (410 once its hold ran out). */
+    @PostMapping("/api/v1/events/{slug}/registrations/{id}/verification")
+    View verify(Holder holder) {
+        return view(holder.event(), registrations.verify(holder.event(), holder.id()));
+    }
+
     /** The attendee's consents and their history (manage token or organizer). */
     @GetMapping("/api/v1/events/{slug}/registrations/{id}/consents")
     ConsentLedger.State consents(Holder holder) {

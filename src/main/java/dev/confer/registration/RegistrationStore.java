@@ -36,6 +36,12 @@ class RegistrationStore {
      */
     Attendee insert(RegistrationId id, long eventId, NewRegistration r, Language language, RegistrationStatus status,
                     @Nullable Long waitlistSeq, @Nullable String noticeVersion) {
+        return insert(id, eventId, r, language, status, waitlistSeq, noticeVersion, null);
+    }
+
+    /** As above; a PENDING registration holds its place until {@code holdUntil}. */
+    Attendee insert(RegistrationId id, long eventId, NewRegistration r, Language language, RegistrationStatus status,
+                    @Nullable Long waitlistSeq, @Nullable String noticeVersion, java.time.@Nullable Instant holdUntil) {
         Consents consents = r.consents();
         List<String> purposes = new java.util.ArrayList<>();
         List<Boolean> granted = new java.util.ArrayList<>();
@@ -51,8 +57,8 @@ class RegistrationStore {
         java.sql.Timestamp createdAt = jdbc.sql("""
                         WITH r AS (
                             INSERT INTO registration (id, event_id, name, email, company, job_title, locale, status,
-                                                      waitlist_seq, confirmed_at, sponsor_sharing)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN now() END, ?)
+                                                      waitlist_seq, confirmed_at, sponsor_sharing, hold_until)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN now() END, ?, ?)
                             RETURNING id, event_id, created_at),
                         c AS (
                             INSERT INTO consent (event_id, registration_id, purpose, granted, notice_version, source)
@@ -61,7 +67,7 @@ class RegistrationStore {
                         SELECT created_at FROM r""")
                 .params(id.value(), eventId, r.name().strip(), r.email().strip(), blankToNull(r.company()), blankToNull(r.jobTitle()),
                         language.code(), status.name(), waitlistSeq, status == RegistrationStatus.CONFIRMED, sharing,
-                        noticeVersion, purposes.toArray(String[]::new), granted.toArray(Boolean[]::new))
+                        holdUntil == null ? null : java.sql.Timestamp.from(holdUntil), noticeVersion, purposes.toArray(String[]::new), granted.toArray(Boolean[]::new))
                 .query(java.sql.Timestamp.class).single();
         return new Attendee(id, eventId, r.name().strip(), r.email().strip(), blankToNull(r.company()),
                 blankToNull(r.jobTitle()), language, status, waitlistSeq, createdAt.toInstant(), sharing, null);
@@ -102,7 +108,7 @@ class RegistrationStore {
     }
 
     void confirm(RegistrationId id) {
-        jdbc.sql("UPDATE registration SET status = 'CONFIRMED', waitlist_seq = NULL, confirmed_at = now() WHERE id = ?")
+        jdbc.sql("UPDATE registration SET status = 'CONFIRMED', waitlist_seq = NULL, hold_until = NULL, confirmed_at = now() WHERE id = ?")
                 .param(id.value()).update();
     }
 
@@ -112,8 +118,21 @@ class RegistrationStore {
                 .params(seq, id.value()).update();
     }
 
+    /** When a PENDING registration's hold runs out (locked by the caller). */
+    java.util.Optional<java.time.Instant> holdUntil(RegistrationId id) {
+        return jdbc.sql("SELECT hold_until FROM registration WHERE id = ? AND status = 'PENDING'").param(id.value())
+                .query(java.sql.Timestamp.class).optional().map(java.sql.Timestamp::toInstant);
+    }
+
+    /** PENDING registrations whose hold ran out, oldest first: (event id, registration id). */
+    List<java.util.Map.Entry<Long, RegistrationId>> expiredHolds(java.time.Instant now, int limit) {
+        return jdbc.sql("SELECT event_id, id FROM registration WHERE status = 'PENDING' AND hold_until <= ? ORDER BY hold_until LIMIT ?")
+                .params(java.sql.Timestamp.from(now), limit)
+                .query((rs, n) -> java.util.Map.entry(rs.getLong(1), new RegistrationId(rs.getObject(2, UUID.class)))).list();
+    }
+
     void cancel(RegistrationId id) {
-        jdbc.sql("UPDATE registration SET status = 'CANCELLED', waitlist_seq = NULL, cancelled_at = now() WHERE id = ?")
+        jdbc.sql("UPDATE registration SET status = 'CANCELLED', waitlist_seq = NULL, hold_until = NULL, cancelled_at = now() WHERE id = ?")
                 .param(id.value()).update();
     }
 

@@ -47,10 +47,15 @@ public class Registrations {
     private final RetryTemplate lockConflicts = LockConflicts.retrying(2);
 
     private final Throttle throttle;
+    private final java.time.Clock clock;
+    private final RegistrationSettings settings;
 
     Registrations(Capacity capacity, RegistrationStore store, ApplicationEventPublisher publisher,
-                  TransactionTemplate transaction, RegistrationWindow window, Throttle throttle) {
+                  TransactionTemplate transaction, RegistrationWindow window, Throttle throttle, java.time.Clock clock,
+                  RegistrationSettings settings) {
         this.throttle = throttle;
+        this.clock = clock;
+        this.settings = settings;
         this.capacity = capacity;
         this.store = store;
         this.publisher = publisher;
@@ -85,10 +90,11 @@ public class Registrations {
         window.requireOpen(event);
         throttle.attempt("registration-email", Objects.requireNonNull(input.email())); // after validation: a refused form costs no attempt
         RegistrationId id = RegistrationId.random();
+        RegistrationStatus placed = placedStatus(event);
         return lockConflicts.invoke(() -> {
             Outcome confirmed = transaction.execute(status -> {
-                Attendee attendee = insert(event, id, input, language, RegistrationStatus.CONFIRMED, null);
-                publisher.publishEvent(new Registered(id, event.id(), event.slug(), RegistrationStatus.CONFIRMED, language));
+                Attendee attendee = insert(event, id, input, language, placed, null);
+                publisher.publishEvent(new Registered(id, event.id(), event.slug(), placed, language));
                 if (capacity.tryTakePlace(event.id())) {
                     return new Outcome(attendee, null);
                 }
@@ -104,10 +110,11 @@ public class Registrations {
 
     private Outcome confirmOrWaitlist(EventSchedule event, RegistrationId id, NewRegistration input, Language language,
                                       boolean mayWaitlist) {
-        Attendee attendee = insert(event, id, input, language, RegistrationStatus.CONFIRMED, null);
+        RegistrationStatus placed = placedStatus(event);
+        Attendee attendee = insert(event, id, input, language, placed, null);
         capacity.lockWaitlist(event.id());
         if (capacity.takePlace(event.id())) {
-            publisher.publishEvent(new Registered(id, event.id(), event.slug(), RegistrationStatus.CONFIRMED, language));
+            publisher.publishEvent(new Registered(id, event.id(), event.slug(), placed, language));
             return new Outcome(attendee, null);
         }
         if (!mayWaitlist) {
@@ -126,7 +133,8 @@ public class Registrations {
                             RegistrationStatus status, @Nullable Long seq) {
         try {
             return store.insert(id, event.id(), input, language, status, seq,
-                    event.privacy() == null ? null : event.privacy().noticeVersion());
+                    event.privacy() == null ? null : event.privacy().noticeVersion(),
+                    status == RegistrationStatus.PENDING ? java.time.Instant.now(clock).plus(settings.verifyHold()) : null);
         } catch (DuplicateKeyException e) {
             throw Rejection.conflict("registration.duplicate-email", input.email());
         }
@@ -141,7 +149,7 @@ public class Registrations {
         if (held.status() == RegistrationStatus.CANCELLED) {
             return store.find(event.id(), id).orElseThrow();
         }
-        if (held.status() == RegistrationStatus.CONFIRMED) {
+        if (held.status() == RegistrationStatus.CONFIRMED || held.status() == RegistrationStatus.PENDING) {
             Optional<Attendee> next = store.lockFirstWaitlisted(event.id());
             if (next.isPresent()) {
                 store.confirm(next.get().id()); // the place passes on: no shard changes
@@ -155,6 +163,60 @@ public class Registrations {
         }
         store.cancel(id);
         return store.find(event.id(), id).orElseThrow();
+    }
+
+    /** How long a PENDING registration holds its place unverified. */
+    public java.time.Duration verifyHold() {
+        return settings.verifyHold();
+    }
+
+    /** With registration.verifyEmail a new place is held PENDING until the address is verified. */
+    private static RegistrationStatus placedStatus(EventSchedule event) {
+        return event.registration().verifiesEmail() ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED;
+    }
+
+    /**
+     * The link in the mail was opened: a PENDING registration whose hold has not run out becomes CONFIRMED (and gets
+     * its confirmation mail with the ticket); a confirmed one stays so (the link may be opened twice); one whose
+     * hold ran out is refused with 410, its place already given back. Locks only the registration row.
+     */
+    @Transactional
+    public Attendee verify(EventSchedule event, RegistrationId id) {
+        RegistrationStore.Held held = store.lock(event.id(), id)
+                .orElseThrow(() -> Rejection.notFound("registration.not-found", id));
+        if (held.status() == RegistrationStatus.CONFIRMED) {
+            return store.find(event.id(), id).orElseThrow();
+        }
+        java.time.Instant now = java.time.Instant.now(clock);
+        if (held.status() != RegistrationStatus.PENDING || store.holdUntil(id).map(until -> !now.isBefore(until)).orElse(true)) {
+            throw new Rejection(410, "registration.hold-expired");
+        }
+        store.confirm(id);
+        Attendee attendee = store.find(event.id(), id).orElseThrow();
+        publisher.publishEvent(new Registered(id, event.id(), event.slug(), RegistrationStatus.CONFIRMED, attendee.language()));
+        return attendee;
+    }
+
+    /**
+     * Cancels a PENDING registration whose hold ran out, exactly as a cancellation: its place goes to the first
+     * waitlisted registration, or back to the pool. False when it was verified or cancelled meanwhile.
+     */
+    @Transactional
+    public boolean expireHold(EventSchedule event, RegistrationId id) {
+        capacity.lockWaitlist(event.id()); // first, as every slow path does
+        java.util.Optional<RegistrationStore.Held> held = store.lock(event.id(), id);
+        java.time.Instant now = java.time.Instant.now(clock);
+        if (held.isEmpty() || held.get().status() != RegistrationStatus.PENDING
+                || store.holdUntil(id).map(now::isBefore).orElse(true)) {
+            return false;
+        }
+        cancel(event, id);
+        return true;
+    }
+
+    /** Registrations whose hold ran out: (event id, registration id), at most {@code limit}. */
+    List<java.util.Map.Entry<Long, RegistrationId>> expiredHolds(int limit) {
+        return store.expiredHolds(java.time.Instant.now(clock), limit);
     }
 
     /** Fills free confirmed places from the waitlist, first come first served (after capacity grew). */

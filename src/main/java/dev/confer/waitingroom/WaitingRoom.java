@@ -129,7 +129,9 @@ public class WaitingRoom {
         if (opens != null && now.isBefore(opens)) {
             eta += Duration.between(now, opens).toSeconds();
         }
-        return Optional.of(new Place(id, position, eta, null, null, false, poll));
+        // far back, ask less often (a tenth of the wait), but often enough never to look gone
+        long far = Math.min(eta / 10, settings.stale().toSeconds() / 3);
+        return Optional.of(new Place(id, position, eta, null, null, false, Math.max(poll, far)));
     }
 
     /**

@@ -36,9 +36,10 @@ final class DefinitionExport {
                 new EventDefinition.Reminders(time(s.reminders().dayBefore()), time(s.reminders().morningOf())),
                 s.privacy() == null ? null : new EventDefinition.Privacy(s.privacy().controller(), s.privacy().contact(),
                         s.privacy().retentionDays(), s.privacy().noticeVersion()),
-                window.opensAt() == null && window.closesAt() == null && window.waitingRoom() == null ? null
+                window.opensAt() == null && window.closesAt() == null && window.waitingRoom() == null && !window.verifiesEmail() ? null
                         : new EventDefinition.Registration(dateTime(window.opensAt()), dateTime(window.closesAt()),
-                        window.waitingRoom() == null ? null : new EventDefinition.WaitingRoom(window.waitingRoom().admitPerMinute())),
+                        window.waitingRoom() == null ? null : new EventDefinition.WaitingRoom(window.waitingRoom().admitPerMinute()),
+                        window.verifiesEmail() ? Boolean.TRUE : null),
                 s.zones().isEmpty() ? null : s.zones().stream()
                         .map(z -> new EventDefinition.Zone(z.code(), z.name(), z.kind().code(), z.location())).toList());
     }
