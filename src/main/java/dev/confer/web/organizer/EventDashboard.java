@@ -41,30 +41,15 @@ class EventDashboard {
         return "organizer/dashboard";
     }
 
-    @GetMapping("/organizer/{slug}/live/headline")
-    String headline(@PathVariable String slug, @RequestParam(required = false) @Nullable String day, Locale locale,
-                    Model model) {
+    /**
+     * One live part of the dashboard, re-read by its poll: the headline and floor always, the session rooms and booths
+     * only while their section is open.
+     */
+    @GetMapping("/organizer/{slug}/live/{part:headline|floor|rooms|booths}")
+    String live(@PathVariable String slug, @PathVariable String part, @RequestParam(required = false) @Nullable String day,
+                Locale locale, Model model) {
         model.addAttribute("view", view(slug, day, locale));
-        return "organizer/dashboard :: headline";
-    }
-
-    @GetMapping("/organizer/{slug}/live/floor")
-    String floor(@PathVariable String slug, @RequestParam(required = false) @Nullable String day, Locale locale, Model model) {
-        model.addAttribute("view", view(slug, day, locale));
-        return "organizer/dashboard :: floor";
-    }
-
-    /** The session rooms and booths: polled only while their section is open. */
-    @GetMapping("/organizer/{slug}/live/rooms")
-    String rooms(@PathVariable String slug, @RequestParam(required = false) @Nullable String day, Locale locale, Model model) {
-        model.addAttribute("view", view(slug, day, locale));
-        return "organizer/dashboard :: rooms";
-    }
-
-    @GetMapping("/organizer/{slug}/live/booths")
-    String booths(@PathVariable String slug, @RequestParam(required = false) @Nullable String day, Locale locale, Model model) {
-        model.addAttribute("view", view(slug, day, locale));
-        return "organizer/dashboard :: booths";
+        return "organizer/dashboard :: " + part;
     }
 
     private Dashboard.View view(String slug, @Nullable String day, Locale locale) {
