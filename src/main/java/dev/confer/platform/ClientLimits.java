@@ -10,12 +10,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import dev.confer.shared.Rejection;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.HtmlUtils;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +38,6 @@ class ClientLimits extends OncePerRequestFilter {
     private final RateLimits limits;
     private final MessageSource messages;
     private final Problems problems;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     ClientLimits(RateLimits limits, MessageSource messages, Problems problems) {
         this.limits = limits;
@@ -102,10 +99,8 @@ class ClientLimits extends OncePerRequestFilter {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             // the same problem+json as every other refusal (type, title, detail in the caller's language)
-            ProblemDetail problem = problems.of(new Rejection(429, "request.rate-limited", seconds)
+            problems.write(response, new Rejection(429, "request.rate-limited", seconds)
                     .withProperty("retryAfterSeconds", seconds), locale);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write(json.writeValueAsString(problem));
         } else {
             String detail = messages.getMessage("request.rate-limited", new Object[]{seconds}, locale);
             String title = messages.getMessage("request.rate-limited.title", null, locale);

@@ -1,13 +1,18 @@
 package dev.confer.platform;
 
 import dev.confer.shared.Rejection;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,9 +25,21 @@ import java.util.Map;
 public class Problems {
 
     private final MessageSource messages;
+    private final JsonMapper json = JsonMapper.builder().build();
 
     Problems(MessageSource messages) {
         this.messages = messages;
+    }
+
+    /**
+     * Writes the problem+json of {@code rejection} as the whole answer, for the filters that refuse a request before
+     * Spring MVC sees it (size and character limits, rate limits): the same body every other refusal has.
+     */
+    void write(HttpServletResponse response, Rejection rejection, Locale locale) throws IOException {
+        response.setStatus(rejection.status());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(json.writeValueAsString(of(rejection, locale)));
     }
 
     public ProblemDetail of(Rejection rejection, Locale locale) {

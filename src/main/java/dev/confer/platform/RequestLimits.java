@@ -1,22 +1,18 @@
 package dev.confer.platform;
 
+import dev.confer.shared.Rejection;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
@@ -33,11 +29,10 @@ class RequestLimits extends OncePerRequestFilter {
     static final long LARGEST_BODY = 1024 * 1024;
     static final long LARGEST_DEFINITION = 8 * 1024 * 1024;
 
-    private final MessageSource messages;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final Problems problems;
 
-    RequestLimits(MessageSource messages) {
-        this.messages = messages;
+    RequestLimits(Problems problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -114,14 +109,6 @@ class RequestLimits extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key,
                         Object argument) throws IOException {
-        Locale locale = request.getLocale();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-                messages.getMessage(key, new Object[]{argument}, key, locale));
-        problem.setType(URI.create("https://confer.dev/problems/" + key.replace('.', '-')));
-        problem.setTitle(status.getReasonPhrase());
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(json.writeValueAsString(problem));
+        problems.write(response, new Rejection(status.value(), key, argument), request.getLocale());
     }
 }
