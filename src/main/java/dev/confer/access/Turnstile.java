@@ -54,7 +54,10 @@ class Turnstile {
     }
 
     /**
-     * Takes a seat (or finds the attendee already inside, or not allowed in) and logs the tap. When the
+     * Takes a seat (or finds the attendee already inside, or not allowed in) and logs the tap. At a hands-on lab a
+     * holder of a reserved seat always finds it; a walk-in gets a seat only while the seats not held for holders who
+     * are not inside yet last ({@code held_open}, read from the statement's snapshot: a holder entering meanwhile can
+     * only make that count too high, so walk-ins never take a held seat). When the
      * room was full it logs nothing and answers empty: the statement read the room with a snapshot taken
      * before it waited for the seat counter's lock, so the same attendee may have got in through another
      * tap meanwhile, and only a fresh statement can see that.
@@ -64,10 +67,20 @@ class Turnstile {
                         WITH already AS (
                             SELECT 1 FROM session_attendance
                             WHERE event_id = :event AND session_code = :session AND registration_id = :registration),
+                        holder AS (
+                            SELECT 1 FROM lab_reservation
+                            WHERE event_id = :event AND session_code = :session AND registration_id = :registration
+                              AND status = 'RESERVED'),
+                        held_open AS (
+                            SELECT 1 FROM lab_reservation r
+                            WHERE r.event_id = :event AND r.session_code = :session AND r.status = 'RESERVED'
+                              AND NOT EXISTS (SELECT 1 FROM session_attendance a WHERE a.event_id = r.event_id
+                                              AND a.session_code = r.session_code AND a.registration_id = r.registration_id)),
                         seat AS (
                             UPDATE session_fill SET admitted = admitted + 1
                             WHERE event_id = :event AND session_code = :session AND admitted < capacity
                               AND :mayEnter AND NOT EXISTS (SELECT 1 FROM already)
+                              AND (EXISTS (SELECT 1 FROM holder) OR admitted < capacity - (SELECT count(*) FROM held_open))
                             RETURNING admitted, capacity),
                         entered AS (
                             INSERT INTO session_attendance (event_id, session_code, registration_id, first_at)

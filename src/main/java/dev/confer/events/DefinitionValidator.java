@@ -335,11 +335,25 @@ final class DefinitionValidator {
             }
             List<String> tags = tags(at + "/tags", s.tags());
             List<EventSchedule.Speaker> speakers = speakers(at + "/speakers", s.speakers());
+            EventSchedule.PreRegistration preRegistration = null;
+            if (s.preRegistration() != null) {
+                Integer labSeats = s.preRegistration().seats();
+                int sessionSeats = capacity != null ? capacity : room != null ? room.capacity() : Integer.MAX_VALUE;
+                if (labSeats == null) {
+                    problem(at + "/preRegistration/seats", "definition.required");
+                } else if (labSeats < 1) {
+                    problem(at + "/preRegistration/seats", "definition.lab-seats-positive");
+                } else if (labSeats > sessionSeats) {
+                    problem(at + "/preRegistration/seats", "definition.lab-seats-over-session", labSeats, sessionSeats);
+                } else {
+                    preRegistration = new EventSchedule.PreRegistration(labSeats);
+                }
+            }
             if (code != null && day != null && start != null && end != null && s.title() != null && s.room() != null
                     && s.track() != null) {
                 indexOf.put(code, i);
                 sessions.add(new EventSchedule.Session(code, s.title(), s.track(), s.room(), day,
-                        start, end, capacity, language, speakers, s.description(), level, type, tags));
+                        start, end, capacity, language, speakers, s.description(), level, type, tags, preRegistration));
             }
         }
         reportOverlaps(sessions, indexOf);

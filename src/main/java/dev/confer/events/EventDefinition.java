@@ -134,13 +134,24 @@ public record EventDefinition(@Nullable LocalizedText name, @Nullable String tim
                           @Nullable String room, @Nullable String day, @Nullable String start, @Nullable String end,
                           @Nullable Integer capacity, @Nullable String language, @Nullable List<Speaker> speakers,
                           @Nullable LocalizedText description, @Nullable Integer level, @Nullable String type,
-                          @Nullable List<String> tags) {
+                          @Nullable List<String> tags, @Nullable PreRegistration preRegistration) {
+
+        public Session(@Nullable String code, @Nullable LocalizedText title, @Nullable String track, @Nullable String room,
+                       @Nullable String day, @Nullable String start, @Nullable String end, @Nullable Integer capacity,
+                       @Nullable String language, @Nullable List<Speaker> speakers, @Nullable LocalizedText description,
+                       @Nullable Integer level, @Nullable String type, @Nullable List<String> tags) {
+            this(code, title, track, room, day, start, end, capacity, language, speakers, description, level, type, tags, null);
+        }
 
         public Session(@Nullable String code, @Nullable LocalizedText title, @Nullable String track, @Nullable String room,
                        @Nullable String day, @Nullable String start, @Nullable String end, @Nullable Integer capacity,
                        @Nullable String language, @Nullable List<Speaker> speakers, @Nullable LocalizedText description) {
-            this(code, title, track, room, day, start, end, capacity, language, speakers, description, null, null, null);
+            this(code, title, track, room, day, start, end, capacity, language, speakers, description, null, null, null, null);
         }
+    }
+
+    /** A hands-on lab's seats reserved ahead. */
+    public record PreRegistration(@Nullable Integer seats) {
     }
 
     /** A speaker; {@code title} is the job title. */

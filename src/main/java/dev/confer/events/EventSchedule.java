@@ -183,7 +183,18 @@ public record EventSchedule(long id, String slug, LocalizedText name, ZoneId zon
     public record Session(String code, LocalizedText title, String track, String room, LocalDate day,
                           @JsonFormat(pattern = "HH:mm") LocalTime start, @JsonFormat(pattern = "HH:mm") LocalTime end, @Nullable Integer capacity, String language,
                           List<Speaker> speakers, @Nullable LocalizedText description, @Nullable Integer level,
-                          @Nullable SessionType type, List<String> tags) {
+                          @Nullable SessionType type, List<String> tags, @Nullable PreRegistration preRegistration) {
+
+        public Session(String code, LocalizedText title, String track, String room, LocalDate day, LocalTime start,
+                       LocalTime end, @Nullable Integer capacity, String language, List<Speaker> speakers,
+                       @Nullable LocalizedText description, @Nullable Integer level, @Nullable SessionType type, List<String> tags) {
+            this(code, title, track, room, day, start, end, capacity, language, speakers, description, level, type, tags, null);
+        }
+
+        /** Seats reserved ahead for this hands-on lab; 0 when it takes no reservations. */
+        public int labSeats() {
+            return preRegistration == null ? 0 : preRegistration.seats();
+        }
 
         /** Sessions stored before levels, types and tags existed read back without them. */
         public Session {
@@ -193,8 +204,12 @@ public record EventSchedule(long id, String slug, LocalizedText name, ZoneId zon
         public Session(String code, LocalizedText title, String track, String room, LocalDate day, LocalTime start,
                        LocalTime end, @Nullable Integer capacity, String language, List<Speaker> speakers,
                        @Nullable LocalizedText description) {
-            this(code, title, track, room, day, start, end, capacity, language, speakers, description, null, null, List.of());
+            this(code, title, track, room, day, start, end, capacity, language, speakers, description, null, null, List.of(), null);
         }
+    }
+
+    /** A hands-on lab's seats taken by reservation ahead (My ticket or the API), with a waitlist of its own. */
+    public record PreRegistration(int seats) {
     }
 
     /** What kind of session it is; a LAB or WORKSHOP is hands-on. */

@@ -71,6 +71,9 @@ class SecurityConfig {
                         // the attendee's own consents, data export and erasure: the manage token, checked by the handler
                         .requestMatchers("/api/v1/events/{slug}/registrations/{id}/consents", "/api/v1/events/{slug}/registrations/{id}/verification", "/api/v1/events/{slug}/registrations/{id}/data",
                                 "/api/v1/events/{slug}/registrations/{id}/erasure").permitAll()
+                        // lab reservations: the manage token (or the organizer), checked by the Holder argument
+                        .requestMatchers("/api/v1/events/{slug}/registrations/{id}/labs", "/api/v1/events/{slug}/registrations/{id}/labs/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/events/{slug}/labs").permitAll()
                         // the personal agenda and the team's votes take the registration's manage token (the calendar feed,
                         // its own key): checked there
                         .requestMatchers("/api/v1/events/{slug}/registrations/{id}/agenda", "/api/v1/events/{slug}/registrations/{id}/agenda/**",

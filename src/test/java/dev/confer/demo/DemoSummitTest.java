@@ -114,6 +114,11 @@ class DemoSummitTest extends ApiTest {
         java.util.Set<String> kinds = new java.util.HashSet<>();
         zones.forEach(z -> kinds.add(z.get("kind").asString()));
         assertThat(kinds).contains("experience", "demo");
+        int labs = 0;
+        for (JsonNode s : event.get("sessions")) {
+            labs += s.path("preRegistration").path("seats").asInt(0) > 0 ? 1 : 0;
+        }
+        assertThat(labs).as("hands-on labs with reserved seats").isPositive();
     }
 
     @Test

@@ -27,7 +27,8 @@ final class DefinitionExport {
                 s.sessions().stream().map(x -> new EventDefinition.Session(x.code(), x.title(), x.track(), x.room(),
                         x.day().toString(), time(x.start()), time(x.end()), x.capacity(), x.language(), speakers(x.speakers()),
                         x.description(), x.level(), x.type() == null ? null : x.type().name(),
-                        x.tags().isEmpty() ? null : x.tags())).toList(),
+                        x.tags().isEmpty() ? null : x.tags(),
+                        x.preRegistration() == null ? null : new EventDefinition.PreRegistration(x.preRegistration().seats()))).toList(),
                 s.booths().stream().map(b -> new EventDefinition.Booth(b.code(), b.sponsor(), b.location(),
                         b.tier() == null ? null : b.tier().code(),
                         b.giveaways().isEmpty() ? null : b.giveaways().stream()

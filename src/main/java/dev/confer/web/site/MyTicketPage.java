@@ -49,10 +49,12 @@ class MyTicketPage {
     private final org.springframework.context.MessageSource messages;
     private final java.time.Clock clock;
     private final ConsentLedger consents;
+    private final dev.confer.access.LabReservations labs;
 
     MyTicketPage(EventCatalog events, Registrations registrations, Tickets tickets, Checkins checkins, TicketHolder holder,
                  AttendeeCards cards, org.springframework.context.MessageSource messages, java.time.Clock clock,
-                 ConsentLedger consents) {
+                 ConsentLedger consents, dev.confer.access.LabReservations labs) {
+        this.labs = labs;
         this.consents = consents;
         this.messages = messages;
         this.clock = clock;
@@ -66,6 +68,11 @@ class MyTicketPage {
 
     /** One event day as the ticket holder sees it. */
     record DayView(EventSchedule.Day day, @Nullable AttendeeDay checkin, @Nullable String checkedInAt) {
+    }
+
+    /** A hands-on lab as My ticket shows it: its seats left and this holder's reservation, if any. */
+    record LabRow(EventSchedule.Session session, dev.confer.access.LabReservations.LabCount seats,
+                  dev.confer.access.LabReservations.@Nullable Reservation mine, boolean open) {
     }
 
     @GetMapping("/e/{slug}/my-ticket/{id}")
@@ -93,6 +100,13 @@ class MyTicketPage {
         model.addAttribute("savedAt", SAVED.format(clock.instant().atZone(event.zone())));
         model.addAttribute("manifestUrl", TicketHolder.url(slug, id, token, "/manifest.webmanifest"));
         cards.addTo(model, event, attendee);
+        Map<String, dev.confer.access.LabReservations.Reservation> mine = labs.of(event, id).stream()
+                .collect(Collectors.toMap(dev.confer.access.LabReservations.Reservation::session, Function.identity()));
+        java.time.Instant now = clock.instant();
+        model.addAttribute("labs", labs.counts(event).stream().map(c -> {
+            EventSchedule.Session session = event.session(c.session()).orElseThrow();
+            return new LabRow(session, c, mine.get(c.session()), now.isBefore(event.instant(session.day(), session.start())));
+        }).toList());
         return "site/my-ticket";
     }
 
@@ -135,6 +149,27 @@ class MyTicketPage {
         registrations.cancel(event, id);
         redirect.addFlashAttribute("justCancelled", true);
         return "redirect:" + ticketUrl(slug, id, token);
+    }
+
+    /** Reserves a seat at a hands-on lab (or a place on its waitlist), then back to My ticket. */
+    @PostMapping("/e/{slug}/my-ticket/{id}/labs/{code}")
+    String reserveLab(@PathVariable String slug, @PathVariable RegistrationId id, @PathVariable String code,
+                      @RequestParam(required = false) @Nullable String token, RedirectAttributes redirect) {
+        EventSchedule event = events.require(slug);
+        holder(event, id, token);
+        dev.confer.access.LabReservations.Reservation r = labs.reserve(event, id, code);
+        redirect.addFlashAttribute("labNotice", r.status().name());
+        return "redirect:" + ticketUrl(slug, id, token) + "#labs";
+    }
+
+    @PostMapping("/e/{slug}/my-ticket/{id}/labs/{code}/cancel")
+    String cancelLab(@PathVariable String slug, @PathVariable RegistrationId id, @PathVariable String code,
+                     @RequestParam(required = false) @Nullable String token, RedirectAttributes redirect) {
+        EventSchedule event = events.require(slug);
+        holder(event, id, token);
+        labs.cancel(event, id, code);
+        redirect.addFlashAttribute("labNotice", "CANCELLED");
+        return "redirect:" + ticketUrl(slug, id, token) + "#labs";
     }
 
     private Attendee holder(EventSchedule event, RegistrationId id, @Nullable String token) {
