@@ -54,17 +54,86 @@
     }
     sheet.innerHTML = layout.innerHTML;
     sheet.setAttribute('data-registration', layout.getAttribute('data-registration') || '');
+    var floor = window.ConferFloor;
+    var print = { id: floor.uuid(), url: link.getAttribute('data-log-url'), at: new Date().toISOString() };
     var body = new URLSearchParams();
-    body.set('print', window.ConferFloor.uuid());
-    var logged = fetch(link.getAttribute('data-log-url'), {
+    body.set('print', print.id);
+    // offline (or no answer): queued with the same id and logged when the desk syncs (floor-offline.js)
+    var later = function () { return floor.queuePrint ? floor.queuePrint(print).then(function () { return false; }, function () { return false; }) : false; };
+    var logged = !navigator.onLine ? later() : fetch(print.url, {
       method: 'POST', credentials: 'same-origin', body: body,
-      headers: { 'X-CSRF-TOKEN': window.ConferFloor.csrf() }
-    }).then(function (r) { return r.ok; }, function () { return false; }); // offline: printed, not logged
+      headers: { 'X-CSRF-TOKEN': floor.csrf() }
+    }).then(function (r) { return r.status >= 500 ? later() : r.ok; }, later);
     // the log is asked first, but the badge never waits more than a second for it
     Promise.race([logged, new Promise(function (done) { setTimeout(done, 1000); })]).then(function () {
       document.documentElement.classList.add('printing-badge');
       window.print();
     });
+  }
+
+  // ---- offline: the verdict floor-offline.js made gets the badge's print layout, the QR drawn here from the scanned
+  // ticket (ZXing's encoder from the camera's WebJar, cached by the service worker; error correction M and a 4-module
+  // quiet zone, as the server's badge). An NFC scan brings no ticket: that badge prints without its QR.
+  window.ConferFloor.badge = function (verdict, badge) {
+    var template = document.getElementById('offline-badge');
+    if (!template) { return verdict; }
+    var wrap = document.createElement('div');
+    wrap.className = 'stack';
+    wrap.appendChild(verdict);
+    var after = template.content.firstElementChild.cloneNode(true);
+    var link = after.querySelector('#print-badge');
+    link.textContent = link.getAttribute(badge.reprint ? 'data-reprint-text' : 'data-print-text');
+    link.setAttribute('data-reprint', String(!!badge.reprint));
+    link.setAttribute('data-log-url', document.getElementById('scan-form').getAttribute('action')
+      .replace(/\/scan$/, '/badges/' + encodeURIComponent(badge.registration) + '/prints'));
+    var layout = after.querySelector('#badge-print');
+    layout.setAttribute('data-registration', badge.registration);
+    layout.querySelector('.badge-name').textContent = badge.name || '';
+    var company = layout.querySelector('.badge-company');
+    if (badge.company) { company.textContent = badge.company; } else { company.remove(); }
+    var svg = layout.querySelector('.badge-qr');
+    return (badge.ticket ? qrPath(badge.ticket) : Promise.resolve(null)).then(function (qr) {
+      if (qr) {
+        svg.setAttribute('viewBox', '0 0 ' + qr.modules + ' ' + qr.modules);
+        svg.querySelector('path').setAttribute('d', qr.path);
+      } else {
+        svg.remove();
+      }
+      wrap.appendChild(after);
+      return wrap;
+    });
+  };
+  function loadZxing() {
+    if (window.ZXing) { return Promise.resolve(); }
+    var from = document.querySelector('[data-zxing]');
+    if (!from) { return Promise.reject(new Error('no QR library on this page')); }
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement('script');
+      s.src = from.getAttribute('data-zxing');
+      s.onload = resolve;
+      s.onerror = reject;
+      document.head.appendChild(s);
+    });
+  }
+  /** The QR code of a text as one SVG path of dark modules (the same shape as the server's BadgeSheet). */
+  function qrPath(text) {
+    return loadZxing().then(function () {
+      var Z = window.ZXing;
+      var matrix = Z.QRCodeEncoder.encode(text, Z.QRCodeDecoderErrorCorrectionLevel.M).getMatrix();
+      var quiet = 4;
+      var size = matrix.getWidth();
+      var path = [];
+      for (var y = 0; y < size; y++) {
+        for (var x = 0; x < size;) {
+          if (matrix.get(x, y) !== 1) { x++; continue; }
+          var run = 1;
+          while (x + run < size && matrix.get(x + run, y) === 1) { run++; }
+          path.push('M' + (x + quiet) + ' ' + (y + quiet) + 'h' + run + 'v1h-' + run + 'z');
+          x += run;
+        }
+      }
+      return { modules: size + 2 * quiet, path: path.join('') };
+    }).catch(function (err) { console.warn('Confer: the badge QR could not be drawn', err); return null; });
   }
 
   // ---- Web NFC (Chrome on Android): the badge's serial number fills the UID field

@@ -6,6 +6,7 @@
 //   endpoint when the network returns, and the server settles it in scan-time order, each action once;
 // - a door admits offline against its own count: the seats the server reported last, minus its own offline
 //   admissions; the server settles at sync (admissions over capacity are counted there, never dropped);
+// - a desk's badge printed offline (desk.js draws it) is logged under its print id when the queue syncs;
 // - signing out wipes the roster, the queue and the cached pages.
 (function () {
   'use strict';
@@ -288,8 +289,10 @@
         e.checkedInDays = (e.checkedInDays || []).concat(already ? [] : [day]);
         return tx(['queue', 'roster'], 'readwrite', function (x) { x.objectStore('queue').put(action); x.objectStore('roster').put(e); })
           .then(function () {
-            return already ? { result: 'ALREADY', css: 'warn', title: t('already'), lines: who }
-              : { result: 'CHECKED_IN', css: 'ok', title: t('checked-in'), lines: who.concat([t('desk-note')]) };
+            // the badge prints offline from the page (desk.js draws the QR from the scanned ticket)
+            var badge = { registration: e.id, name: e.name, company: e.company || null, ticket: found.credential.ticket || null, reprint: already };
+            return already ? { result: 'ALREADY', css: 'warn', title: t('already'), lines: who, badge: badge }
+              : { result: 'CHECKED_IN', css: 'ok', title: t('checked-in'), lines: who.concat([t('desk-note')]), badge: badge };
           });
       }
       if ((e.checkedInDays || []).indexOf(day) < 0) {
@@ -320,7 +323,7 @@
       node.setAttribute('data-offline', 'true');
       if (v.entry) { node.setAttribute('data-entry', v.entry); }
       countQueue();
-      return node;
+      return v.badge && floor.badge ? Promise.resolve(floor.badge(node, v.badge)).catch(function () { return node; }) : node;
     });
   }
 
@@ -365,12 +368,47 @@
         });
       }
       return next(q);
-    }).then(function () {
+    }).then(sendPrints).then(function () {
       lastSync = new Date().toISOString();
       return put('meta', lastSync, 'lastSync');
     }).then(countQueue, function () { return countQueue(); })
       .then(function () { syncing = false; box.setAttribute('data-synced-at', lastSync || ''); }, function () { syncing = false; });
   }
+
+  // ---- badges printed offline: logged when the queue syncs, each under the page's own print id (the log counts an id
+  // once, so a print sent twice, or sent just before the network went, is logged once), with the time it was printed
+  var PRINTS = IDBKeyRange.bound('print:', 'print:\uffff');
+  function queuePrint(p) {
+    return (db ? put('meta', p, 'print:' + p.id) : Promise.reject(new Error('no database'))).then(pendingPrints);
+  }
+  /** The prints not yet logged; their number is in data-prints for support and tests. */
+  function pendingPrints() {
+    return new Promise(function (resolve, reject) {
+      var r = db.transaction('meta').objectStore('meta').getAll(PRINTS);
+      r.onsuccess = function () { box.setAttribute('data-prints', String(r.result.length)); resolve(r.result); };
+      r.onerror = function () { reject(r.error); };
+    });
+  }
+  function sendPrints() {
+    return pendingPrints().then(function (prints) {
+      return prints.reduce(function (done, p) {
+        return done.then(function () {
+          var body = new URLSearchParams();
+          body.set('print', p.id);
+          body.set('at', p.at);
+          return fetch(p.url, { method: 'POST', credentials: 'same-origin', redirect: 'manual', body: body, headers: { 'X-CSRF-TOKEN': floor.csrf() } })
+            .then(function (r) {
+              // kept for the next sync when signed out (sent to sign in), refused for load or failed; answered: done
+              var later = r.type === 'opaqueredirect' || r.status === 401 || r.status === 403 || r.status === 429 || r.status >= 500;
+              if (!later) {
+                return tx(['meta'], 'readwrite', function (x) { x.objectStore('meta').delete('print:' + p.id); });
+              }
+            });
+        });
+      }, Promise.resolve()).then(pendingPrints);
+    });
+  }
+  floor.queuePrint = queuePrint;
 
   function online() { status(); sync().then(refresh).then(loadKey); }
 
@@ -416,7 +454,7 @@
     return get('meta', 'lastSync');
   }).then(function (last) {
     lastSync = last || null;
-    return countQueue();
+    return pendingPrints().then(countQueue);
   }).then(function (q) {
     return get('meta', 'cursor').then(function (c) { rosterReady = !!c; showLocalSeats(q); });
   }).then(loadKey).then(function () {

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
@@ -91,16 +92,18 @@ class DeskBadges {
 
     /**
      * The page printed the badge from its own print layout (a press of Print, or auto-print after a first check-in):
-     * logged once under the page's print id, under the desk's name. 204; an unknown attendee is a 404.
+     * logged once under the page's print id, under the desk's name. 204; an unknown attendee is a 404. A print made
+     * offline is sent when the desk syncs, with {@code at}, the time it was printed (never later than now).
      */
     @PostMapping("/desk/{slug}/badges/{id}/prints")
     ResponseEntity<Void> printed(@PathVariable String slug, @PathVariable RegistrationId id, @RequestParam UUID print,
-                                 @AuthenticationPrincipal Caller caller) {
+                                 @RequestParam(required = false) @Nullable Instant at, @AuthenticationPrincipal Caller caller) {
         EventSchedule event = events.require(slug);
         if (registrations.find(event, id).isEmpty()) {
             throw Rejection.notFound("registration.not-found", id);
         }
-        prints.record(event, id, print, caller.deskName(), clock.instant());
+        Instant now = clock.instant();
+        prints.record(event, id, print, caller.deskName(), at != null && at.isBefore(now) ? at : now);
         return ResponseEntity.noContent().build();
     }
 }
