@@ -3,7 +3,6 @@ package dev.confer.notifications;
 import dev.confer.agenda.StarredSessionSoon;
 import dev.confer.registration.Promoted;
 import dev.confer.registration.Registered;
-import dev.confer.registration.RegistrationStatus;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
