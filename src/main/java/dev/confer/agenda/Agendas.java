@@ -30,8 +30,11 @@ public class Agendas {
     private final TeamPlans plans;
     private final SeatsLeft seats;
     private final Clock clock;
+    private final dev.confer.access.LabReservations labs;
 
-    Agendas(AgendaStore store, Registrations registrations, TeamPlans plans, SeatsLeft seats, Clock clock) {
+    Agendas(AgendaStore store, Registrations registrations, TeamPlans plans, SeatsLeft seats, Clock clock,
+            dev.confer.access.LabReservations labs) {
+        this.labs = labs;
         this.store = store;
         this.registrations = registrations;
         this.plans = plans;
@@ -91,13 +94,18 @@ public class Agendas {
 
     private PersonalAgenda build(EventSchedule event, RegistrationId registrationId) {
         Set<String> starredCodes = store.starred(registrationId);
-        List<EventSchedule.Session> starred = event.sessions().stream().filter(s -> starredCodes.contains(s.code())).toList();
+        // a lab seat reserved is on the agenda as if starred (and shown as a reservation)
+        Set<String> reservedLabs = labs.of(event, registrationId).stream()
+                .filter(r -> r.status() == dev.confer.access.LabReservations.Status.RESERVED)
+                .map(dev.confer.access.LabReservations.Reservation::session).collect(java.util.stream.Collectors.toSet());
+        List<EventSchedule.Session> starred = event.sessions().stream()
+                .filter(s -> starredCodes.contains(s.code()) || reservedLabs.contains(s.code())).toList();
         Set<Slot> starredSlots = starred.stream().map(Slot::of).collect(java.util.stream.Collectors.toSet());
         List<EventSchedule.Session> planned = plans.planOf(event, registrationId).entrySet().stream()
                 .filter(p -> !starredSlots.contains(p.getKey()))
                 .map(p -> event.session(p.getValue()).orElse(null))
                 .filter(java.util.Objects::nonNull).toList();
-        return PersonalAgenda.of(starred, planned, store.nudge(registrationId));
+        return PersonalAgenda.of(starred, planned, store.nudge(registrationId), reservedLabs);
     }
 
     private Attendee attendee(EventSchedule event, RegistrationId registrationId) {

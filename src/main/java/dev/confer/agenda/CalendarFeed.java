@@ -151,6 +151,9 @@ class CalendarFeed {
         if (entry.source() == PersonalAgenda.Source.TEAM_PLAN) {
             d.append(messages.getMessage("agenda.calendar.team-plan", null, locale)).append("\n");
         }
+        if (entry.source() == PersonalAgenda.Source.LAB_SEAT) {
+            d.append(messages.getMessage("agenda.calendar.lab-seat", null, locale)).append("\n");
+        }
         if (room != null && room.directions() != null && !room.directions().isBlank()) {
             d.append(messages.getMessage("agenda.calendar.directions", new Object[]{room.directions().in(lang)}, locale)).append("\n");
         }

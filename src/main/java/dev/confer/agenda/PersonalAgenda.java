@@ -13,7 +13,8 @@ import java.util.Optional;
  */
 public record PersonalAgenda(List<Entry> entries, boolean nudge) {
 
-    public enum Source { STARRED, TEAM_PLAN }
+    /** Why a session is on the agenda: starred, the team's plan, or a hands-on lab seat reserved. */
+    public enum Source { STARRED, TEAM_PLAN, LAB_SEAT }
 
     /** A session on the agenda and the codes of the entries that overlap it in time. */
     public record Entry(EventSchedule.Session session, Source source, List<String> clashesWith) {
@@ -24,13 +25,19 @@ public record PersonalAgenda(List<Entry> entries, boolean nudge) {
     }
 
     static PersonalAgenda of(List<EventSchedule.Session> starred, List<EventSchedule.Session> planned, boolean nudge) {
+        return of(starred, planned, nudge, java.util.Set.of());
+    }
+
+    static PersonalAgenda of(List<EventSchedule.Session> starred, List<EventSchedule.Session> planned, boolean nudge,
+                             java.util.Set<String> reservedLabs) {
         List<Entry> entries = new java.util.ArrayList<>();
         List<EventSchedule.Session> all = new java.util.ArrayList<>(starred);
         all.addAll(planned);
         all.sort(ORDER);
         for (EventSchedule.Session s : all) {
             List<String> clashes = all.stream().filter(o -> o != s && overlap(s, o)).map(EventSchedule.Session::code).toList();
-            entries.add(new Entry(s, starred.contains(s) ? Source.STARRED : Source.TEAM_PLAN, clashes));
+            entries.add(new Entry(s, reservedLabs.contains(s.code()) ? Source.LAB_SEAT
+                    : starred.contains(s) ? Source.STARRED : Source.TEAM_PLAN, clashes));
         }
         return new PersonalAgenda(List.copyOf(entries), nudge);
     }
@@ -45,6 +52,11 @@ public record PersonalAgenda(List<Entry> entries, boolean nudge) {
 
     public boolean has(String sessionCode) {
         return entries.stream().anyMatch(e -> e.session().code().equals(sessionCode));
+    }
+
+    /** On the agenda by the team's plan only. */
+    public boolean planned(String sessionCode) {
+        return entries.stream().anyMatch(e -> e.source() == Source.TEAM_PLAN && e.session().code().equals(sessionCode));
     }
 
     public boolean starred(String sessionCode) {

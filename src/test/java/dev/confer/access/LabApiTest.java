@@ -89,6 +89,19 @@ class LabApiTest extends TapTestSupport {
                 + "/labs?token=" + people.get(2).get("manageToken").asString(), null).json();
         assertThat(promoted.get(0).get("status").asString()).isEqualTo("RESERVED");
         assertThat(reserve(slug, people.get(3), "S101").json().get("position").asInt()).isEqualTo(1);
+
+        // a reserved seat is on the attendee's agenda and in the calendar feed; a waiting place is not
+        JsonNode agenda = get("/api/v1/events/" + slug + "/registrations/" + people.get(2).get("id").asString()
+                + "/agenda?token=" + people.get(2).get("manageToken").asString(), null).json();
+        assertThat(agenda.get("sessions").get(0).get("code").asString()).isEqualTo("S101");
+        assertThat(agenda.get("sessions").get(0).get("source").asString()).isEqualTo("LAB_SEAT");
+        String url = agenda.get("calendarUrl").asString();
+        Response feed = call("GET", url.substring(("http://localhost:" + port).length()), null, null, Map.of("Accept-Language", "en"));
+        assertThat(feed.status()).isEqualTo(200);
+        assertThat(feed.text().replace("\r\n ", "")).contains("S101").contains("핸즈온 실습의 좌석이 예약되어 있습니다");
+        JsonNode waiting = get("/api/v1/events/" + slug + "/registrations/" + people.get(3).get("id").asString()
+                + "/agenda?token=" + people.get(3).get("manageToken").asString(), null).json();
+        assertThat(waiting.get("sessions")).isEmpty();
         JsonNode counts = get("/api/v1/events/" + slug + "/labs", null).json().get(0);
         assertThat(counts.get("reserved").asInt()).isEqualTo(2);
         assertThat(counts.get("waiting").asInt()).isEqualTo(1);

@@ -135,7 +135,7 @@ class MyAgendaPage {
         Map<LocalDate, List<ProgrammeSlot>> byDay = new java.util.TreeMap<>();
         for (Slot slot : Slot.all(event)) {
             List<ProgrammeSession> sessions = slot.sessions(event).stream().map(s -> new ProgrammeSession(s, rooms.get(s.room()),
-                    agenda.starred(s.code()), agenda.has(s.code()) && !agenda.starred(s.code()))).toList();
+                    agenda.starred(s.code()), agenda.planned(s.code()))).toList();
             byDay.computeIfAbsent(slot.day(), d -> new java.util.ArrayList<>()).add(new ProgrammeSlot(slot, sessions));
         }
         return byDay.entrySet().stream().map(e -> new ProgrammeDay(e.getKey(), e.getValue())).toList();
