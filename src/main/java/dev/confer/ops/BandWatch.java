@@ -21,7 +21,9 @@ import java.util.Map;
  *   <li><b>Alert</b>: opens when the observed level stays above or below the band for {@link #PERSISTENCE} minutes in a
  *       row, or at once as SILENT when the subject counted nothing for so long that chance cannot explain it
  *       (P(no count) = e<sup>-level</sup> per minute, so at least ln 10⁴ / level minutes, never fewer than
- *       {@link #PERSISTENCE}); it closes in the first minute back inside the band or when the subject stops working.</li>
+ *       {@link #PERSISTENCE}); level = the siblings' mean rate over {@link #RATE_WINDOW} minutes. It closes in the first
+ *       minute back inside the band or when the subject stops working; a SILENT one when the subject counts again, or
+ *       when everyone has been quiet for {@link #PERSISTENCE} minutes (nothing left to compare with).</li>
  * </ul>
  */
 final class BandWatch {
@@ -31,6 +33,8 @@ final class BandWatch {
     static final int MIN_SIBLINGS = 3;
     static final int SEASON_WINDOW = 5;
     static final int OWN_WINDOW = 30;
+    /** Minutes over which the siblings' mean rate is taken for the silence test. */
+    static final int RATE_WINDOW = 10;
     /** A level below this (per minute) is too thin for silence to mean anything. */
     static final double SILENCE_MIN_LEVEL = 0.3;
     private static final double SILENCE_ODDS = Math.log(10_000);
@@ -71,6 +75,7 @@ final class BandWatch {
         int highRun = 0;
         int lowRun = 0;
         int zeroRun = 0;
+        int quietRun = 0;
         for (int t = 0; t < day.minutes; t++) {
             if (!working[t]) {
                 if (open != null) {
@@ -86,8 +91,11 @@ final class BandWatch {
                 continue;
             }
             double observed = level(counts, working, t);
-            boolean silent = day.watched.contains(Kind.SILENT) && band.center() >= SILENCE_MIN_LEVEL
-                    && zeroRun >= Math.max(PERSISTENCE, Math.ceil(SILENCE_ODDS / band.center()));
+            double rate = rate(day, subject, t, band);
+            quietRun = rate < SILENCE_MIN_LEVEL ? quietRun + 1 : 0;
+            boolean stillSilent = open != null && open.kind() == Kind.SILENT && counts[t] == 0 && quietRun < PERSISTENCE;
+            boolean freshSilent = rate >= SILENCE_MIN_LEVEL && zeroRun >= Math.max(PERSISTENCE, Math.ceil(SILENCE_ODDS / rate));
+            boolean silent = day.watched.contains(Kind.SILENT) && (stillSilent || freshSilent);
             boolean low = silent || day.watched.contains(Kind.BELOW_BAND) && band.below(observed);
             boolean high = !low && day.watched.contains(Kind.ABOVE_BAND) && band.above(observed);
             highRun = high ? highRun + 1 : 0;
@@ -97,7 +105,8 @@ final class BandWatch {
                 if (!still) {
                     alerts.add(close(open, day.minute(t)));
                     open = null;
-                } else {
+                } else if (open.kind() != Kind.SILENT || freshSilent && band.center() >= SILENCE_MIN_LEVEL) {
+                    // a silent subject keeps the band it was found silent against while the floor around it quietens
                     Kind kind = open.kind() == Kind.BELOW_BAND && silent ? Kind.SILENT : open.kind();
                     open = new Alert(day.signal, subject, kind, open.openedAt(), null, observed, band.lo(), band.hi());
                 }
@@ -121,6 +130,40 @@ final class BandWatch {
     private static Alert close(Alert open, Instant at) {
         return new Alert(open.signal(), open.subject(), open.kind(), open.openedAt(), at, open.observed(), open.expectedLo(),
                 open.expectedHi(), open.forecastAt());
+    }
+
+    /**
+     * The expected count per minute for the silence test: the mean of the siblings' counts over their last
+     * {@link #RATE_WINDOW} working minutes, or over the last {@link #SMOOTHING} if lower (a median of a few small counts is 0 or 1 and would overstate a trickle of
+     * half a person a minute), else the band's centre.
+     */
+    static double rate(SignalDay day, String subject, int t, Band band) {
+        if (!day.siblings) {
+            return band.center();
+        }
+        double[] sum = new double[2];
+        int[] n = new int[2];
+        for (Map.Entry<String, int[]> e : day.counts.entrySet()) {
+            boolean[] working = day.working.get(e.getKey());
+            if (e.getKey().equals(subject) || !working[t]) {
+                continue;
+            }
+            for (int m = Math.max(0, t - RATE_WINDOW + 1); m <= t; m++) {
+                if (working[m]) {
+                    int recent = m > t - SMOOTHING ? 1 : 0;
+                    for (int w = 0; w <= recent; w++) {
+                        sum[w] += e.getValue()[m];
+                        n[w]++;
+                    }
+                }
+            }
+        }
+        if (n[1] < MIN_SIBLINGS * SMOOTHING) {
+            return band.center();
+        }
+        // the lower of the last 10 and the last 3 minutes: a trickle is measured over enough minutes, and the end of a
+        // rush lowers the expectation at once instead of making every desk look silent
+        return Math.min(sum[0] / n[0], sum[1] / n[1]);
     }
 
     /** The median of the last {@link #SMOOTHING} working minutes up to {@code t}. */

@@ -34,6 +34,21 @@ class BandWatchTest {
     }
 
     @Test
+    void aTrickleOfHalfAPersonAMinuteRaisesNothing() {
+        assertThat(BandWatch.judge(floor(8, m -> 0.5))).isEmpty();
+    }
+
+    @Test
+    void aDeskThatStopsDuringTheRushStaysOneSilentAlertThroughTheTrickleAfter() {
+        // 30 a minute until minute 60, then 0.6 a minute; desk-02 stops at minute 45 and never scans again
+        SignalDay day = floor(9, m -> m < 60 ? 30 : 0.6);
+        java.util.Arrays.fill(day.counts.get("desk-02"), 45, MINUTES, 0);
+        List<BandWatch.Alert> alerts = BandWatch.judge(day);
+        assertThat(alerts).extracting(a -> a.subject() + " " + a.kind()).containsExactly("desk-02 SILENT");
+        assertThat(alerts.getFirst().openedAt()).isBetween(day.minute(45), day.minute(48));
+    }
+
+    @Test
     void aSingleSpikeDoesNotAlert() {
         SignalDay day = floor(4, m -> 20);
         day.counts.get("desk-05")[120] = 200;

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Summit-day replay (issue 12): starts Confer on a fresh embedded PostgreSQL, defines a two-day summit today and
+# tomorrow in Seoul (12 desks, 17 rooms, 160 sessions, 100 booths), registers everyone through the API, then replays
+# day 1 through the floor devices' sync API at accelerated event time with realistic arrival curves (the rush before
+# the keynote, session changeovers, lunch at the booths) and runs bench/summit_day.py's checks: throughput, p99, and
+# the ops room's alerts (GET .../ops/alerts) -- every alert on a clean replay, and for each injected fault whether
+# its alert opened and how late in event minutes.
+# Settings: SUMMIT_PEOPLE (30000), SUMMIT_TAPS (500000, taps at doors and booths), SUMMIT_FAULTS ("desk,door"; "none"
+# for a clean replay), SUMMIT_THREADS (8), BENCH_PORT (18080), BENCH_JAVA_OPTS, BENCH_KEEP=1 (see bench/run.sh).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
+command -v python3 >/dev/null 2>&1 || die "needs python3"
+bench_prepare
+start_app false
+
+export DAY1="$(TZ=Asia/Seoul date +%F)" DAY2="$(TZ=Asia/Seoul date -d "$(TZ=Asia/Seoul date +%F) + 1 day" +%F)"
+BENCH_PORT="$PORT" python3 "$ROOT/bench/summit_day.py" summit "$TOKEN"
