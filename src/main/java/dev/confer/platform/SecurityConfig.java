@@ -73,6 +73,7 @@ class SecurityConfig {
                                 "/api/v1/events/{slug}/registrations/{id}/erasure").permitAll()
                         // lab reservations: the manage token (or the organizer), checked by the Holder argument
                         .requestMatchers("/api/v1/events/{slug}/registrations/{id}/labs", "/api/v1/events/{slug}/registrations/{id}/labs/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/events/{slug}/registrations/{id}/certificate.pdf").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/events/{slug}/labs").permitAll()
                         // the personal agenda and the team's votes take the registration's manage token (the calendar feed,
                         // its own key): checked there

@@ -50,10 +50,12 @@ class MyTicketPage {
     private final java.time.Clock clock;
     private final ConsentLedger consents;
     private final dev.confer.access.LabReservations labs;
+    private final dev.confer.access.Attendance attendance;
 
     MyTicketPage(EventCatalog events, Registrations registrations, Tickets tickets, Checkins checkins, TicketHolder holder,
                  AttendeeCards cards, org.springframework.context.MessageSource messages, java.time.Clock clock,
-                 ConsentLedger consents, dev.confer.access.LabReservations labs) {
+                 ConsentLedger consents, dev.confer.access.LabReservations labs, dev.confer.access.Attendance attendance) {
+        this.attendance = attendance;
         this.labs = labs;
         this.consents = consents;
         this.messages = messages;
@@ -107,6 +109,10 @@ class MyTicketPage {
             EventSchedule.Session session = event.session(c.session()).orElseThrow();
             return new LabRow(session, c, mine.get(c.session()), now.isBefore(event.instant(session.day(), session.start())));
         }).toList());
+        model.addAttribute("attended", attendance.of(event, id));
+        model.addAttribute("certificateUrl", org.springframework.web.util.UriComponentsBuilder
+                .fromPath("/api/v1/events/{slug}/registrations/{id}/certificate.pdf").queryParam("token", token)
+                .buildAndExpand(slug, id).encode().toUriString());
         return "site/my-ticket";
     }
 
