@@ -48,6 +48,13 @@ class VisitData implements PersonalData {
                 .query((rs, n) -> Map.of("booth", rs.getString(1), "gift", rs.getString(2),
                         "at", rs.getObject(3, OffsetDateTime.class).toInstant().toString()))
                 .list());
+        out.put("labs", jdbc.sql("""
+                        SELECT session_code, status, created_at FROM lab_reservation WHERE registration_id = ? AND event_id = ?
+                        ORDER BY session_code""")
+                .params(id.value(), eventId)
+                .query((rs, n) -> Map.of("session", rs.getString(1), "status", rs.getString(2),
+                        "at", rs.getObject(3, OffsetDateTime.class).toInstant().toString()))
+                .list());
         return out;
     }
 
