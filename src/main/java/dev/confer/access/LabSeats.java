@@ -5,7 +5,6 @@ import dev.confer.events.EventDefined;
 import dev.confer.events.EventSchedule;
 import dev.confer.shared.RegistrationId;
 import dev.confer.shared.Rejection.FieldProblem;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
