@@ -210,14 +210,14 @@ class SmtpMailTest extends ApiTest {
     }
 
     @Test
-    void theMailIsPublishedInTheRegisteringTransactionAndQueuedOnlyAfterItCommitted() {
+    void theMailRowIsWrittenInTheRegisteringTransactionAndGoesIfItRollsBack() {
         String slug = defineEvent(uniqueSlug("mail"), eventDefinition(10, 5, 10, 10, 10, 10));
         EventSchedule event = events.require(slug);
         RegistrationId rolledBack = new TransactionTemplate(transactions).execute(tx -> {
             RegistrationId id = registrations.register(event, new NewRegistration("Rolled Back", "rb@" + slug + ".example.com",
                     null, null, "en"), Language.EN).attendee().id();
-            assertThat(publications(id)).as("the event is stored with the registration").isEqualTo(1);
-            assertThat(outboxRows(id)).as("the mail is queued only after commit").isZero();
+            assertThat(outboxRows(id)).as("the mail row is written with the registration (mail_outbox is the outbox)").isEqualTo(1);
+            assertThat(publications(id)).as("no event publication row on the registration path").isZero();
             tx.setRollbackOnly();
             return id;
         });
