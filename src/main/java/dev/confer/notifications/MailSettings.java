@@ -1,5 +1,6 @@
 package dev.confer.notifications;
 
+import dev.confer.shared.Backoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -46,8 +47,6 @@ record MailSettings(@DefaultValue("2s") Duration pollInterval,
 
     /** The wait after the n-th failed attempt (1-based): retryDelay × 2^(n-1), at most maxRetryDelay. */
     Duration retryDelayAfter(int failedAttempts) {
-        int doublings = Math.min(Math.max(failedAttempts - 1, 0), 30);
-        Duration delay = retryDelay.multipliedBy(1L << doublings);
-        return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
+        return Backoff.after(failedAttempts, retryDelay, maxRetryDelay);
     }
 }

@@ -1,5 +1,6 @@
 package dev.confer.ops;
 
+import dev.confer.shared.Backoff;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -36,8 +37,6 @@ record AlertSettings(@DefaultValue List<String> mailTo,
 
     /** The wait after the n-th failed attempt (1-based): retryDelay × 2^(n-1), at most maxRetryDelay. */
     Duration retryDelayAfter(int failedAttempts) {
-        int doublings = Math.min(Math.max(failedAttempts - 1, 0), 30);
-        Duration delay = retryDelay.multipliedBy(1L << doublings);
-        return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
+        return Backoff.after(failedAttempts, retryDelay, maxRetryDelay);
     }
 }
