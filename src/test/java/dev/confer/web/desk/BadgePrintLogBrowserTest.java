@@ -22,7 +22,8 @@ import static org.awaitility.Awaitility.await;
  */
 class BadgePrintLogBrowserTest extends StaffPagesTest {
 
-    private static final String PRINT_RECORDER = """
+    /** Replaces {@code window.print} with a recorder of what the page asked to print (also the offline badge test's). */
+    static final String PRINT_RECORDER = """
             window.print = function () {
               var sheet = document.getElementById('badge-sheet');
               var printed = (window.__printed = window.__printed || []);

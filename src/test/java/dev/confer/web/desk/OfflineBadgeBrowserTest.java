@@ -31,13 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OfflineBadgeBrowserTest extends StaffPagesTest {
 
-    private static final String PRINT_RECORDER = """
-            window.print = function () {
-              var sheet = document.getElementById('badge-sheet');
-              var printed = (window.__printed = window.__printed || []);
-              printed.push(sheet ? sheet.getAttribute('data-registration') + '|' + sheet.textContent.replace(/\\s+/g, ' ').trim() : '');
-              document.documentElement.setAttribute('data-printed', String(printed.length));
-            };""";
+    private static final String PRINT_RECORDER = BadgePrintLogBrowserTest.PRINT_RECORDER;
 
     @Test
     void anOfflineScanPrintsABadgeWhoseQrIsTheTicketAndThePrintIsLoggedAtSync() throws Exception {
