@@ -61,15 +61,11 @@ start_app() {
   SERVER_PORT="$PORT" CONFER_DATA_DIR="$WORK/data" CONFER_DEMO="$demo" CONFER_ADMIN_TOKEN="$TOKEN" CONFER_RATE_LIMITS="${CONFER_RATE_LIMITS:-off}" \
     "$JAVA_HOME/bin/java" $JAVA_OPTS -jar target/confer.jar >"$WORK/app.log" 2>&1 &
   APP_PID=$!
-  for i in $(seq 1 240); do
-    if curl -fsS "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"'; then break; fi
-    kill -0 "$APP_PID" 2>/dev/null || { tail -40 "$WORK/app.log" >&2; die "Confer did not start"; }
-    [ "$i" -lt 240 ] || { tail -40 "$WORK/app.log" >&2; die "Confer did not become healthy in 120 s"; }
-    sleep 0.5
-  done
+  wait_healthy "$BASE" "$APP_PID" "$WORK/app.log"
 }
 
 stop_app() {
+  stop_cluster
   if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
     say "Stopping Confer (pid $APP_PID)..."
     kill "$APP_PID" 2>/dev/null || true
@@ -86,6 +82,126 @@ stop_app() {
       for _ in $(seq 1 60); do kill -0 "$pg_pid" 2>/dev/null || break; sleep 0.5; done
     fi
   fi
+}
+
+# --- two instances behind HAProxy on an external PostgreSQL (BENCH_CLUSTER=1) -------------------
+# start_cluster: a PostgreSQL server of its own (not Confer's embedded one: a cluster made here with
+# initdb, fsync and synchronous_commit on), two Confer instances pointed at it with
+# SPRING_DATASOURCE_URL (its database postgres; ports PORT+1 and PORT+2, the same organizer token), and Debian's HAProxy on
+# PORT in front of them: round robin, keep-alive to both, health checks on /actuator/health. BASE
+# stays http://127.0.0.1:PORT, so every phase and check goes through the load balancer.
+# The server's binaries: BENCH_PG_BIN, else those Confer unpacked under /var/tmp, else Debian's.
+CLUSTER_PIDS=()
+PG_BIN=""
+EXTERNAL_PG_DIR=""
+HAPROXY_PID=""
+pg_bin() {
+  local bin
+  for bin in "${BENCH_PG_BIN:-}" /var/tmp/confer-postgres-*/bin /usr/lib/postgresql/*/bin; do
+    if [ -n "$bin" ] && [ -x "$bin/pg_ctl" ] && [ -x "$bin/initdb" ]; then echo "$bin"; return 0; fi
+  done
+  return 1
+}
+as_postgres() { if [ "$(id -u)" = 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; else "$@"; fi; }
+start_cluster() {
+  command -v haproxy >/dev/null 2>&1 || apt-get install -y -qq haproxy >/dev/null 2>&1 \
+    || die "HAProxy is missing and could not be installed; install it with: apt-get install -y haproxy"
+  if curl -s -o /dev/null "$BASE/"; then die "port $PORT is already in use; set BENCH_PORT"; fi
+  WORK="$(mktemp -d /tmp/confer-bench.XXXXXX)"
+  chmod 755 "$WORK"
+  mkdir -p "$WORK/wrk"
+  trap cleanup EXIT
+  trap 'say "interrupted"; exit 130' INT TERM
+  PG_BIN="$(pg_bin)" || die "no PostgreSQL binaries for the external server; set BENCH_PG_BIN (a directory with initdb and pg_ctl)"
+
+  local pg_port=$((PORT + 20)) dir="$WORK/external-pg"
+  EXTERNAL_PG_DIR="$dir"
+  mkdir -p "$dir" && chmod 700 "$dir"
+  [ "$(id -u)" != 0 ] || chown 65534:65534 "$dir"
+  say "Starting an external PostgreSQL ($("$PG_BIN/postgres" --version | awk '{print $NF}'), $PG_BIN) on port $pg_port..."
+  as_postgres "$PG_BIN/initdb" -A trust -U postgres -D "$dir" -E UTF-8 --locale=C >"$WORK/external-pg-initdb.log" 2>&1 \
+    || die "initdb of the external PostgreSQL failed (see $WORK/external-pg-initdb.log)"
+  as_postgres "$PG_BIN/pg_ctl" -D "$dir" -w -l "$dir/server.log" \
+    -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200 -c shared_buffers=256MB -c fsync=on -c synchronous_commit=on -c max_wal_size=2GB" \
+    start >/dev/null 2>&1 || die "the external PostgreSQL did not start (see $dir/server.log)"
+
+  local i port
+  for i in 1 2; do # one after the other: the first one migrates the schema
+    port=$((PORT + i))
+    say "Starting Confer instance $i on port $port (database jdbc:postgresql://127.0.0.1:$pg_port/postgres)..."
+    # shellcheck disable=SC2086
+    SERVER_PORT="$port" CONFER_DATA_DIR="$WORK/data-$i" CONFER_DEMO=false CONFER_ADMIN_TOKEN="$TOKEN" \
+      CONFER_RATE_LIMITS="${CONFER_RATE_LIMITS:-off}" CONFER_PUBLIC_URL="$BASE" \
+      SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$pg_port/postgres" SPRING_DATASOURCE_USERNAME=postgres \
+      "$JAVA_HOME/bin/java" $JAVA_OPTS -jar target/confer.jar >"$WORK/app-$i.log" 2>&1 &
+    CLUSTER_PIDS+=($!)
+    wait_healthy "http://127.0.0.1:$port" "${CLUSTER_PIDS[-1]}" "$WORK/app-$i.log"
+  done
+
+  cat >"$WORK/haproxy.cfg" <<CFG
+global
+  maxconn 4096
+defaults
+  mode http
+  option http-keep-alive
+  timeout connect 5s
+  timeout client 60s
+  timeout server 60s
+  timeout http-keep-alive 60s
+frontend confer
+  bind 127.0.0.1:$PORT
+  default_backend instances
+backend instances
+  balance roundrobin
+  option httpchk GET /actuator/health
+  http-reuse safe
+  server one 127.0.0.1:$((PORT + 1)) check inter 2s fall 2 rise 2
+  server two 127.0.0.1:$((PORT + 2)) check inter 2s fall 2 rise 2
+CFG
+  haproxy -f "$WORK/haproxy.cfg" -db >"$WORK/haproxy.log" 2>&1 &
+  HAPROXY_PID=$!
+  wait_healthy "$BASE" "$HAPROXY_PID" "$WORK/haproxy.log"
+  APP_PID="" # stop_app stops the cluster
+  say "HAProxy $(haproxy -v | head -1 | awk '{print $3}') on port $PORT in front of both instances"
+}
+
+# wait_healthy BASE PID LOG: until BASE/actuator/health says UP (PID must stay alive)
+wait_healthy() {
+  local i
+  for i in $(seq 1 240); do
+    if curl -fsS "$1/actuator/health" 2>/dev/null | grep -q '"UP"'; then return 0; fi
+    kill -0 "$2" 2>/dev/null || { tail -40 "$3" >&2; die "$1 did not start"; }
+    [ "$i" -lt 240 ] || { tail -40 "$3" >&2; die "$1 did not become healthy in 120 s"; }
+    sleep 0.5
+  done
+}
+
+# served_per_instance: how many HTTP requests each cluster instance answered (its Prometheus counter)
+served_per_instance() {
+  local i out=()
+  for i in 1 2; do
+    out+=("$(curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$((PORT + i))/actuator/prometheus" \
+      | awk '/^http_server_requests_seconds_count/ { n += $NF } END { printf "%d", n }')")
+  done
+  echo "${out[*]}"
+}
+
+stop_cluster() {
+  [ -z "$HAPROXY_PID" ] || { kill "$HAPROXY_PID" 2>/dev/null || true; HAPROXY_PID=""; }
+  local pid
+  for pid in "${CLUSTER_PIDS[@]}"; do
+    say "Stopping Confer (pid $pid)..."
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${CLUSTER_PIDS[@]}"; do
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  CLUSTER_PIDS=()
+  if [ -n "$EXTERNAL_PG_DIR" ] && [ -f "$EXTERNAL_PG_DIR/postmaster.pid" ]; then
+    as_postgres "$PG_BIN/pg_ctl" -D "$EXTERNAL_PG_DIR" -m fast -w stop >/dev/null 2>&1 || true
+  fi
+  EXTERNAL_PG_DIR=""
 }
 
 cleanup() {
@@ -161,7 +277,11 @@ bench_event() {
 # code included) after commit. At a real event the registration rush and the check-in morning are
 # weeks apart; here the backlog would otherwise eat the CPU of the next phase. So wait until the
 # application uses less than 10% of a core, and say how long that took.
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
+cpu_ticks() { # of the application, or of both instances in a cluster run
+  local pid total=0
+  for pid in $APP_PID "${CLUSTER_PIDS[@]}"; do total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat"))); done
+  echo "$total"
+}
 settle() {
   local start=$SECONDS quiet=0 before after
   before="$(cpu_ticks)"
@@ -237,7 +357,11 @@ pgbench_baseline() {
       || { say "pgbench is missing and could not be installed; ratios are not reported"; return 0; }
   fi
   local bin
-  bin="$(dirname "$(find "$WORK/data" /var/tmp/confer-postgres-* -path '*/bin/pg_ctl' 2>/dev/null | head -1)")"
+  if [ -n "$PG_BIN" ]; then
+    bin="$PG_BIN" # a cluster run: the external server's own binaries
+  else
+    bin="$(dirname "$(find "$WORK/data" /var/tmp/confer-postgres-* -path '*/bin/pg_ctl' 2>/dev/null | head -1)")"
+  fi
   [ -x "$bin/pg_ctl" ] || { say "no PostgreSQL binaries found for pgbench; ratios are not reported"; return 0; }
   local dir="$WORK/pgbench-data" port as=()
   port=$((PORT + 17))

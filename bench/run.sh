@@ -14,6 +14,8 @@
 #   BENCH_JAVA_OPTS    JVM options                         (-Xms1g -Xmx1g)
 #   BENCH_SETTLE_MAX   longest wait for the application to go idle between phases, seconds (600)
 #   BENCH_KEEP=1       keep the temporary directory (data, logs, wrk output) afterwards
+#   BENCH_CLUSTER=1    two instances behind HAProxy on an external PostgreSQL instead of one with its
+#                      embedded server (bench/lib.sh start_cluster; BENCH_PG_BIN picks the server's binaries)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -29,7 +31,7 @@ TARGET_P99_LATENCIES=12
 # shellcheck source=bench/lib.sh
 . "$ROOT/bench/lib.sh"
 bench_prepare
-start_app false
+if [ "${BENCH_CLUSTER:-0}" = 1 ]; then start_cluster; else start_app false; fi
 pgbench_baseline "${BENCH_PGBENCH_SECONDS:-20}"
 
 # --- the benchmark event ----------------------------------------------------------------------
@@ -111,6 +113,10 @@ echo
 printf 'Confer benchmark, %s, %s, %s cores, load average before/after %s / %s; wrk %s threads, %s connections, %s s per phase\n' \
   "$(date -u +%FT%TZ)" "$(uname -m)" "$(nproc)" "$LOAD_BEFORE" "$(cut -d' ' -f1-3 /proc/loadavg)" "$THREADS" "$CONNECTIONS" "$DURATION"
 printf 'pgbench -N (32 clients, same disk, same run): %s tps, mean latency %s ms\n' "$PGBENCH_TPS" "$PGBENCH_LATENCY_MS"
+if [ "${BENCH_CLUSTER:-0}" = 1 ]; then
+  printf 'Two Confer instances behind HAProxy on an external PostgreSQL %s; requests each instance answered: %s\n' \
+    "$("$PG_BIN/postgres" --version | awk '{print $NF}')" "$(served_per_instance)"
+fi
 P99_LIMIT="$(awk -v l="$PGBENCH_LATENCY_MS" -v k="$TARGET_P99_LATENCIES" 'BEGIN { printf "%.1f", l * k }')"
 printf '%-16s %10s %10s %7s %9s %9s %9s   %s\n' phase requests "per s" ratio "p50 ms" "p99 ms" "max ms" "target"
 for phase in registrations check-ins taps; do
