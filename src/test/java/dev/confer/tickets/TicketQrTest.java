@@ -40,4 +40,22 @@ class TicketQrTest {
             assertThat(decoded).isEqualTo(ticket);
         }
     }
+
+    @Test
+    void thePngShowsEveryModuleAsASquareOfPixels() throws Exception {
+        String ticket = "CF1.demo." + TicketText.encode(dev.confer.shared.RegistrationId.random()) + ".signature";
+        com.google.zxing.common.BitMatrix modules = TicketQr.matrix(ticket);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(TicketQr.png(ticket, 320)));
+        int scale = 320 / modules.getWidth();
+        assertThat(image.getWidth()).isEqualTo(modules.getWidth() * scale);
+        assertThat(image.getHeight()).isEqualTo(image.getWidth());
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                boolean dark = (image.getRGB(x, y) & 0xFFFFFF) == 0;
+                boolean light = (image.getRGB(x, y) & 0xFFFFFF) == 0xFFFFFF;
+                assertThat(dark || light).as("pixel %d,%d is black or white", x, y).isTrue();
+                assertThat(dark).as("pixel %d,%d", x, y).isEqualTo(modules.get(x / scale, y / scale));
+            }
+        }
+    }
 }
