@@ -77,6 +77,24 @@ public class DoorTaps {
     }
 
     private TapAnswer tap(EventSchedule event, Caller caller, TapRequest request, boolean admittedOffline) {
+        Accepted tap = accept(event, caller, request);
+        Decided decided = decide(tap, registrations.find(event, tap.attendee()),
+                checkins.checkedIn(tap.attendee(), event.localDate(tap.at())));
+        TapAnswer answer = attempts.invoke(() -> pass(event, tap, decided, admittedOffline));
+        recorded(event, tap, answer);
+        return answer;
+    }
+
+    /** A tap whose request holds up (id, point, sponsor's booth, time, door window, credential); nothing read yet. */
+    record Accepted(UUID tapId, TapPoint point, Instant at, RegistrationId attendee) {
+    }
+
+    /** What the tap's statement needs from the registration and the desk. */
+    record Decided(boolean mayEnter, TapAnswer.Who who) {
+    }
+
+    /** Checks the request as the tap endpoint does (400/403/404/409/422 as it would answer); reads no table but an NFC badge's. */
+    Accepted accept(EventSchedule event, Caller caller, TapRequest request) {
         UUID tapId = tapId(request.tapId());
         TapPoint point = TapPoint.parse(request.point(), event);
         if (caller.role() == Role.SPONSOR && !(point.kind() == TapPoint.Kind.BOOTH && point.code().equals(caller.boothCode()))) {
@@ -86,41 +104,55 @@ public class DoorTaps {
         if (point.isSession()) {
             SessionWindow.require(event, event.session(point.code()).orElseThrow(), at);
         }
-        RegistrationId attendee = credentials.registrationOf(event, request.credential());
-        Optional<Attendee> person = registrations.find(event, attendee);
+        return new Accepted(tapId, point, at, credentials.registrationOf(event, request.credential()));
+    }
+
+    /** Who may enter, from the attendee's registration and whether the desk let them in on the tap's day. */
+    static Decided decide(Accepted tap, Optional<Attendee> person, boolean checkedInThatDay) {
         if (person.isPresent() && person.get().isErased()) { // its signature still holds, but the ticket was revoked
             throw Rejection.conflict("access.revoked");
         }
         // a booth learns who visited only from someone who shares their contact with sponsors
-        Optional<Attendee> named = point.kind() != TapPoint.Kind.BOOTH ? person : person.filter(Attendee::sharesWithSponsors);
+        Optional<Attendee> named = tap.point().kind() != TapPoint.Kind.BOOTH ? person : person.filter(Attendee::sharesWithSponsors);
         TapAnswer.Who who = new TapAnswer.Who(named.map(Attendee::name).orElse(null), named.map(Attendee::company).orElse(null));
-        boolean mayEnter = checkins.checkedIn(attendee, event.localDate(at)) && person.map(Attendee::isConfirmed).orElse(false);
-        TapAnswer answer = attempts.invoke(() -> {
-            try {
-                if (point.isSession()) {
-                    int seatsInDefinition = event.seatsAt(event.session(point.code()).orElseThrow());
-                    Turnstile.SessionPass pass = turnstile.throughSessionDoor(tapId, event.id(), point.code(), point.text(),
-                            attendee, at, mayEnter, seatsInDefinition, admittedOffline);
-                    return TapAnswer.atSession(pass.result(), new SessionSeats.Fill(pass.admitted(), pass.capacity()), who,
-                            pass.entry(), pass.overCapacity());
-                }
-                if (point.kind() == TapPoint.Kind.ZONE) {
-                    Turnstile.BoothPass pass = turnstile.atZone(tapId, event.id(), point.text(), attendee, at, mayEnter);
-                    return TapAnswer.atBooth(pass.result(), pass.visits(), who);
-                }
-                Turnstile.BoothPass pass = turnstile.atBooth(tapId, event.id(), point.code(), point.text(), attendee, at, mayEnter);
-                return TapAnswer.atBooth(pass.result(), pass.visits(), who);
-            } catch (DuplicateKeyException e) {
-                Optional<TapResult> first = log.resultOf(tapId);
-                if (first.isPresent()) {
-                    return standing(event, point, attendee, TapResult.DUPLICATE, who).duplicateOf(first.get());
-                }
-                // the same attendee came in through another door of this session at the same moment: again
-                throw e;
+        return new Decided(checkedInThatDay && person.map(Attendee::isConfirmed).orElse(false), who);
+    }
+
+    /**
+     * The tap's statement (one attempt): a DUPLICATE when its id was recorded before; a {@link DuplicateKeyException}
+     * when the same attendee came in through another door of the session at that moment (to be tried again).
+     */
+    TapAnswer pass(EventSchedule event, Accepted tap, Decided decided, boolean admittedOffline) {
+        TapPoint point = tap.point();
+        RegistrationId attendee = tap.attendee();
+        boolean mayEnter = decided.mayEnter();
+        TapAnswer.Who who = decided.who();
+        try {
+            if (point.isSession()) {
+                int seatsInDefinition = event.seatsAt(event.session(point.code()).orElseThrow());
+                Turnstile.SessionPass pass = turnstile.throughSessionDoor(tap.tapId(), event.id(), point.code(), point.text(),
+                        attendee, tap.at(), mayEnter, seatsInDefinition, admittedOffline);
+                return TapAnswer.atSession(pass.result(), new SessionSeats.Fill(pass.admitted(), pass.capacity()), who,
+                        pass.entry(), pass.overCapacity());
             }
-        });
-        publisher.publishEvent(new TapRecorded(event.slug(), point.text(), answer.result(), at));
-        return answer;
+            if (point.kind() == TapPoint.Kind.ZONE) {
+                Turnstile.BoothPass pass = turnstile.atZone(tap.tapId(), event.id(), point.text(), attendee, tap.at(), mayEnter);
+                return TapAnswer.atBooth(pass.result(), pass.visits(), who);
+            }
+            Turnstile.BoothPass pass = turnstile.atBooth(tap.tapId(), event.id(), point.code(), point.text(), attendee, tap.at(), mayEnter);
+            return TapAnswer.atBooth(pass.result(), pass.visits(), who);
+        } catch (DuplicateKeyException e) {
+            Optional<TapResult> first = log.resultOf(tap.tapId());
+            if (first.isPresent()) {
+                return standing(event, point, attendee, TapResult.DUPLICATE, who).duplicateOf(first.get());
+            }
+            // the same attendee came in through another door of this session at the same moment: again
+            throw e;
+        }
+    }
+
+    void recorded(EventSchedule event, Accepted tap, TapAnswer answer) {
+        publisher.publishEvent(new TapRecorded(event.slug(), tap.point().text(), answer.result(), tap.at()));
     }
 
     /** The counts as they stand, for an answer that changed nothing. */

@@ -131,6 +131,15 @@ public class DeskCheckin {
                 "/api/v1/events/" + event.slug() + "/registrations/" + id + "/badge.pdf?day=" + day.date());
     }
 
+    /** Whose credential this is, or empty when the desk would refuse it (unreadable, forged, unknown badge). */
+    public Optional<RegistrationId> whose(EventSchedule event, Credential credential) {
+        try {
+            return Optional.of(registrationOf(event, credential));
+        } catch (Rejection refused) {
+            return Optional.empty();
+        }
+    }
+
     /** 400 unless exactly one credential, 422 for a forged ticket, 404 for a badge bound to nobody. */
     private RegistrationId registrationOf(EventSchedule event, Credential credential) {
         String ticket = credential.ticket() == null || credential.ticket().isBlank() ? null : credential.ticket().strip();

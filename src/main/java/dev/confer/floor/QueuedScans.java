@@ -1,11 +1,13 @@
 package dev.confer.floor;
 
 import dev.confer.access.DoorTaps;
+import dev.confer.access.SyncedTaps;
 import dev.confer.access.TapRequest;
 import dev.confer.checkin.DeskCheckin;
 import dev.confer.events.EventSchedule;
 import dev.confer.platform.Problems;
 import dev.confer.shared.Caller;
+import dev.confer.shared.RegistrationId;
 import dev.confer.shared.Rejection;
 import dev.confer.shared.Role;
 import org.jspecify.annotations.Nullable;
@@ -22,15 +24,20 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Settles a device's queue: every action in scan-time order, one at a time, through the same services as the
- * single endpoints (so each is answered, counted and refused exactly as it would have been there), each in its
- * own statement(s): one action's refusal changes nothing of another's. Idempotent by the action's id: the tap's
- * {@code tapId} (the tap table's key) or the check-in's client id (unique on the check-in row).
+ * Settles a device's queue: every action in scan-time order through the same services as the single endpoints (so
+ * each is answered, counted and refused exactly as it would have been there): one action's refusal changes nothing
+ * of another's. Idempotent by the action's id: the tap's {@code tapId} (the tap table's key) or the check-in's client
+ * id (unique on the check-in row). Check-ins go one by one (the desk's own group commit, {@code FirstCheckins}, joins
+ * them with other desks'); a run of taps is settled as one group ({@link SyncedTaps}: one commit, one read per table).
+ * A tap only depends on its own attendee's check-in, so a run of taps is settled before the next check-in of one of
+ * its attendees (or of someone not known), never after: each tap still sees exactly the check-ins before it.
  */
 @Service
 public class QueuedScans {
@@ -43,11 +50,13 @@ public class QueuedScans {
 
     private final DeskCheckin desk;
     private final DoorTaps taps;
+    private final SyncedTaps synced;
     private final Problems problems;
     private final Clock clock;
 
-    QueuedScans(DeskCheckin desk, DoorTaps taps, Problems problems, Clock clock) {
+    QueuedScans(DeskCheckin desk, DoorTaps taps, SyncedTaps synced, Problems problems, Clock clock) {
         this.desk = desk;
+        this.synced = synced;
         this.taps = taps;
         this.problems = problems;
         this.clock = clock;
@@ -71,10 +80,69 @@ public class QueuedScans {
         }
         ordered.sort(Comparator.comparing(Action::at).thenComparing(Action::index)); // scan-time order; stable
         Result[] results = new Result[actions.size()];
+        List<Action> runActions = new ArrayList<>();
+        List<SyncedTaps.Pending> run = new ArrayList<>();
+        Set<RegistrationId> runAttendees = new HashSet<>();
         for (Action action : ordered) {
+            if (isTap(action) && (caller.role() == Role.DOOR || caller.role() == Role.SPONSOR || caller.role() == Role.ORGANIZER)) {
+                String id = text(action.json(), "id");
+                try {
+                    actionId(id);
+                    SyncedTaps.Pending pending = synced.accept(event, caller, tapRequest(action));
+                    run.add(pending);
+                    runActions.add(action);
+                    runAttendees.add(pending.attendee());
+                } catch (RuntimeException e) {
+                    results[action.index()] = failed(event, action, id, e, locale);
+                }
+                continue;
+            }
+            if (!run.isEmpty() && mayLetInSomeoneOf(event, action, runAttendees)) {
+                settleRun(event, caller, runActions, run, results, locale);
+                runAttendees.clear();
+            }
             results[action.index()] = settleOne(event, caller, device, action, locale);
         }
+        settleRun(event, caller, runActions, run, results, locale);
         return List.of(results);
+    }
+
+    private static boolean isTap(Action action) {
+        return "tap".equals(text(action.json(), "kind"));
+    }
+
+    /** Whether this action may be the check-in of an attendee of the waiting run of taps (unknown: yes). */
+    private boolean mayLetInSomeoneOf(EventSchedule event, Action action, Set<RegistrationId> attendees) {
+        if (!"check-in".equals(text(action.json(), "kind"))) {
+            return false; // refused as a bad kind, changes nothing
+        }
+        return desk.whose(event, new DeskCheckin.Credential(text(action.json(), "ticket"), text(action.json(), "nfcUid")))
+                .map(attendees::contains).orElse(true);
+    }
+
+    private void settleRun(EventSchedule event, Caller caller, List<Action> actions, List<SyncedTaps.Pending> run,
+                           Result[] results, Locale locale) {
+        if (run.isEmpty()) {
+            return;
+        }
+        List<SyncedTaps.Outcome> outcomes = synced.settle(event, caller, run);
+        for (int i = 0; i < run.size(); i++) {
+            Action action = actions.get(i);
+            SyncedTaps.Outcome outcome = outcomes.get(i);
+            String id = text(action.json(), "id");
+            results[action.index()] = outcome.answer() != null ? new Result(id, 200, outcome.answer())
+                    : failed(event, action, id, java.util.Objects.requireNonNull(outcome.refusal()), locale);
+        }
+        actions.clear();
+        run.clear();
+    }
+
+    private static TapRequest tapRequest(Action action) {
+        JsonNode json = action.json();
+        JsonNode credential = json.get("credential");
+        return new TapRequest(text(json, "id") == null ? null : text(json, "id").strip(), action.atText(), text(json, "point"),
+                credential == null || !credential.isObject() ? null
+                        : new TapRequest.Credential(text(credential, "ticket"), text(credential, "nfcUid")));
     }
 
     private Result settleOne(EventSchedule event, Caller caller, @Nullable String device, Action action, Locale locale) {
@@ -96,21 +164,23 @@ public class QueuedScans {
                 if (caller.role() != Role.DOOR && caller.role() != Role.SPONSOR && caller.role() != Role.ORGANIZER) {
                     throw Rejection.forbidden("auth.forbidden");
                 }
-                JsonNode credential = json.get("credential");
-                TapRequest request = new TapRequest(clientId.toString(), action.atText(), text(json, "point"),
-                        credential == null || !credential.isObject() ? null
-                                : new TapRequest.Credential(text(credential, "ticket"), text(credential, "nfcUid")));
-                return new Result(id, 200, taps.settleOffline(event, caller, request));
+                return new Result(id, 200, taps.settleOffline(event, caller, tapRequest(action)));
             }
             throw Rejection.badRequest("floor.bad-kind", kind == null ? "" : kind);
-        } catch (Rejection r) {
-            return new Result(id, r.status(), problems.of(r, locale));
-        } catch (PessimisticLockingFailureException e) {
-            return new Result(id, 503, problems.of(new Rejection(503, "request.busy"), locale));
         } catch (RuntimeException e) {
-            log.error("Unexpected failure settling a queued {} for event {}", text(json, "kind"), event.slug(), e);
-            return new Result(id, 500, problems.of(new Rejection(500, "request.unexpected"), locale));
+            return failed(event, action, id, e, locale);
         }
+    }
+
+    private Result failed(EventSchedule event, Action action, @Nullable String id, RuntimeException e, Locale locale) {
+        if (e instanceof Rejection r) {
+            return new Result(id, r.status(), problems.of(r, locale));
+        }
+        if (e instanceof PessimisticLockingFailureException) {
+            return new Result(id, 503, problems.of(new Rejection(503, "request.busy"), locale));
+        }
+        log.error("Unexpected failure settling a queued {} for event {}", text(action.json(), "kind"), event.slug(), e);
+        return new Result(id, 500, problems.of(new Rejection(500, "request.unexpected"), locale));
     }
 
     /**

@@ -109,6 +109,57 @@ class SyncApiTest extends FloorTestSupport {
         assertThat(s101.get("turnedAway").asInt()).isZero();
     }
 
+    /**
+     * A run of taps is settled as one group (one commit), yet each tap is answered as alone in scan-time order: a tap
+     * before its attendee's check-in in the same batch finds them not checked in, the ones after admitted; visits and
+     * re-entries count in order; a tap id sent twice within a batch (the group rolls back and goes one by one) and a
+     * resent batch count nothing.
+     */
+    @Test
+    void tapsAroundACheckInInOneBatchAreAnsweredInScanTimeOrderAndCountOnce() {
+        String slug = defineEvent(uniqueSlug("sync"), eventDefinition(10, 0, 10, 10, 10, 10));
+        JsonNode a = register(slug, "A", "a@example.com");
+        JsonNode b = register(slug, "B", "b@example.com");
+        String ta = a.get("ticket").asString();
+        clock.set(AFTER_S101);
+        Map<String, Object> boothBefore = tapAction(UUID.randomUUID().toString(), "2037-05-14T10:00:00+09:00", "booth:B01", Map.of("ticket", ta));
+        Map<String, Object> checkIn = checkInAction(UUID.randomUUID().toString(), "2037-05-14T10:05:00+09:00", ta);
+        Map<String, Object> booth1 = tapAction(UUID.randomUUID().toString(), "2037-05-14T10:10:00+09:00", "booth:B01", Map.of("ticket", ta));
+        Map<String, Object> boothB = tapAction(UUID.randomUUID().toString(), "2037-05-14T10:11:00+09:00", "booth:B01",
+                Map.of("ticket", b.get("ticket").asString()));
+        Map<String, Object> booth2 = tapAction(UUID.randomUUID().toString(), "2037-05-14T10:12:00+09:00", "booth:B01", Map.of("ticket", ta));
+        Map<String, Object> door1 = tapAction(UUID.randomUUID().toString(), "2037-05-14T12:50:00+09:00", "session:S101", Map.of("ticket", ta));
+        Map<String, Object> door2 = tapAction(UUID.randomUUID().toString(), "2037-05-14T12:55:00+09:00", "session:S101", Map.of("ticket", ta));
+        // listed out of scan-time order, as a queue merged from two devices may be
+        List<JsonNode> first = results(sync(slug, ADMIN, "floor-1", List.of(door2, booth2, boothBefore, door1, booth1, checkIn, boothB)));
+        assertThat(first).extracting(r -> r.get("status").asInt()).containsOnly(200);
+        assertThat(first).extracting(r -> r.get("body").has("result") ? r.get("body").get("result").asString() : "checked-in")
+                .containsExactly("ADMITTED", "ADMITTED", "NOT_CHECKED_IN", "ADMITTED", "ADMITTED", "checked-in", "NOT_CHECKED_IN");
+        assertThat(first.get(1).get("body").get("visits").asInt()).isEqualTo(2);
+        assertThat(first.get(4).get("body").get("visits").asInt()).isEqualTo(1);
+        assertThat(first.get(3).get("body").get("entry").asString()).isEqualTo("FIRST");
+        assertThat(first.get(0).get("body").get("entry").asString()).isEqualTo("REENTRY");
+
+        // a new tap, then one tap id twice in one batch: the second is a DUPLICATE of the first
+        Map<String, Object> booth3 = tapAction(UUID.randomUUID().toString(), "2037-05-14T10:20:00+09:00", "booth:B01", Map.of("ticket", ta));
+        String twiceId = UUID.randomUUID().toString();
+        List<JsonNode> second = results(sync(slug, ADMIN, "floor-1", List.of(booth3,
+                tapAction(twiceId, "2037-05-14T10:21:00+09:00", "booth:B01", Map.of("ticket", ta)),
+                tapAction(twiceId, "2037-05-14T10:22:00+09:00", "booth:B01", Map.of("ticket", ta)))));
+        assertThat(second).extracting(r -> r.get("body").get("result").asString()).containsExactly("ADMITTED", "ADMITTED", "DUPLICATE");
+        assertThat(second).extracting(r -> r.get("body").get("visits").asInt()).containsExactly(3, 4, 4);
+        // the first batch resent: nothing counts again
+        List<JsonNode> resent = results(sync(slug, ADMIN, "floor-1", List.of(door2, booth2, boothBefore, door1, booth1, checkIn, boothB)));
+        assertThat(resent.get(1).get("body").get("result").asString()).isEqualTo("DUPLICATE");
+        assertThat(resent.get(5).get("body").get("firstToday").asBoolean()).isTrue();
+
+        long event = eventId(slug);
+        assertThat(count("SELECT count(*) FROM tap WHERE event_id = ?", event)).isEqualTo(8);
+        assertThat(count("SELECT visits FROM booth_lead WHERE event_id = ? AND booth_code = 'B01'", event)).isEqualTo(4);
+        assertThat(count("SELECT admitted FROM session_fill WHERE event_id = ? AND session_code = 'S101'", event)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM checkin WHERE event_id = ?", event)).isEqualTo(1);
+    }
+
     @Test
     void eachActionIsAnsweredAsItsEndpointWouldAndTheBatchIsBounded() {
         String slug = defineEvent(uniqueSlug("sync"), eventDefinition(10, 0, 10, 10, 10, 10));
