@@ -45,16 +45,21 @@ bench_prepare() {
 java_ok() { "$1/bin/java" -version 2>&1 | grep -Eq 'version "(2[1-9]|[3-9][0-9])'; }
 
 # --- start the application on a fresh data directory -------------------------------------------
-# start_app DEMO: DEMO is CONFER_DEMO (true loads the demo summit into the fresh database)
-APP_PID=""
-start_app() {
-  local demo=$1
+# bench_workdir: a fresh temporary directory WORK (removed at exit unless kept), once the port is free
+bench_workdir() {
   if curl -s -o /dev/null "$BASE/"; then die "port $PORT is already in use; set BENCH_PORT"; fi
   WORK="$(mktemp -d /tmp/confer-bench.XXXXXX)"
   chmod 755 "$WORK"
   mkdir -p "$WORK/wrk"
   trap cleanup EXIT
   trap 'say "interrupted"; exit 130' INT TERM
+}
+
+# start_app DEMO: DEMO is CONFER_DEMO (true loads the demo summit into the fresh database)
+APP_PID=""
+start_app() {
+  local demo=$1
+  bench_workdir
 
   say "Starting Confer on port $PORT with data in $WORK/data..."
   # shellcheck disable=SC2086
@@ -102,28 +107,28 @@ pg_bin() {
   done
   return 1
 }
+# new_pg_cluster BIN DIR PORT: initdb a cluster in DIR and start it on 127.0.0.1:PORT with the durability settings of
+# Confer's embedded server (fsync and synchronous_commit on); as nobody when root (PostgreSQL refuses root)
+new_pg_cluster() {
+  local bin=$1 dir=$2 port=$3
+  mkdir -p "$dir" && chmod 700 "$dir"
+  [ "$(id -u)" != 0 ] || chown 65534:65534 "$dir"
+  as_postgres "$bin/initdb" -A trust -U postgres -D "$dir" -E UTF-8 --locale=C >"$WORK/$(basename "$dir")-initdb.log" 2>&1 || return 1
+  as_postgres "$bin/pg_ctl" -D "$dir" -w -l "$dir/server.log" \
+    -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200 -c shared_buffers=256MB -c fsync=on -c synchronous_commit=on -c max_wal_size=2GB" \
+    start >/dev/null 2>&1
+}
 as_postgres() { if [ "$(id -u)" = 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; else "$@"; fi; }
 start_cluster() {
   command -v haproxy >/dev/null 2>&1 || apt-get install -y -qq haproxy >/dev/null 2>&1 \
     || die "HAProxy is missing and could not be installed; install it with: apt-get install -y haproxy"
-  if curl -s -o /dev/null "$BASE/"; then die "port $PORT is already in use; set BENCH_PORT"; fi
-  WORK="$(mktemp -d /tmp/confer-bench.XXXXXX)"
-  chmod 755 "$WORK"
-  mkdir -p "$WORK/wrk"
-  trap cleanup EXIT
-  trap 'say "interrupted"; exit 130' INT TERM
+  bench_workdir
   PG_BIN="$(pg_bin)" || die "no PostgreSQL binaries for the external server; set BENCH_PG_BIN (a directory with initdb and pg_ctl)"
 
   local pg_port=$((PORT + 20)) dir="$WORK/external-pg"
   EXTERNAL_PG_DIR="$dir"
-  mkdir -p "$dir" && chmod 700 "$dir"
-  [ "$(id -u)" != 0 ] || chown 65534:65534 "$dir"
   say "Starting an external PostgreSQL ($("$PG_BIN/postgres" --version | awk '{print $NF}'), $PG_BIN) on port $pg_port..."
-  as_postgres "$PG_BIN/initdb" -A trust -U postgres -D "$dir" -E UTF-8 --locale=C >"$WORK/external-pg-initdb.log" 2>&1 \
-    || die "initdb of the external PostgreSQL failed (see $WORK/external-pg-initdb.log)"
-  as_postgres "$PG_BIN/pg_ctl" -D "$dir" -w -l "$dir/server.log" \
-    -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200 -c shared_buffers=256MB -c fsync=on -c synchronous_commit=on -c max_wal_size=2GB" \
-    start >/dev/null 2>&1 || die "the external PostgreSQL did not start (see $dir/server.log)"
+  new_pg_cluster "$PG_BIN" "$dir" "$pg_port" || die "the external PostgreSQL did not start (see $WORK/$(basename "$dir")-initdb.log, $dir/server.log)"
 
   local i port
   for i in 1 2; do # one after the other: the first one migrates the schema
@@ -363,23 +368,13 @@ pgbench_baseline() {
     bin="$(dirname "$(find "$WORK/data" /var/tmp/confer-postgres-* -path '*/bin/pg_ctl' 2>/dev/null | head -1)")"
   fi
   [ -x "$bin/pg_ctl" ] || { say "no PostgreSQL binaries found for pgbench; ratios are not reported"; return 0; }
-  local dir="$WORK/pgbench-data" port as=()
-  port=$((PORT + 17))
-  mkdir -p "$dir"
-  chmod 700 "$dir"
-  if [ "$(id -u)" = 0 ]; then
-    chown 65534:65534 "$dir"
-    as=(setpriv --reuid=65534 --regid=65534 --clear-groups)
-  fi
-  "${as[@]}" "$bin/initdb" -A trust -U postgres -D "$dir" -E UTF-8 --locale=C >"$WORK/pgbench-initdb.log" 2>&1 \
-    || { say "initdb for pgbench failed (see $WORK/pgbench-initdb.log)"; return 0; }
-  "${as[@]}" "$bin/pg_ctl" -D "$dir" -w -l "$dir/server.log" \
-    -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200 -c shared_buffers=256MB -c fsync=on -c synchronous_commit=on -c max_wal_size=2GB" \
-    start >/dev/null 2>&1 || { say "the pgbench cluster did not start"; return 0; }
+  local dir="$WORK/pgbench-data" port=$((PORT + 17))
+  new_pg_cluster "$bin" "$dir" "$port" \
+    || { say "the pgbench cluster did not start (see $WORK/pgbench-data-initdb.log, $dir/server.log)"; return 0; }
   say "pgbench -N, $clients clients, $secs s on a throw-away cluster (the yardstick for the ratios)..."
   pgbench -h 127.0.0.1 -p "$port" -U postgres -i -s 10 -q postgres >"$WORK/pgbench-init.log" 2>&1
   pgbench -h 127.0.0.1 -p "$port" -U postgres -N -c "$clients" -j 2 -T "$secs" postgres >"$WORK/pgbench.log" 2>&1 || true
-  "${as[@]}" "$bin/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true
+  as_postgres "$bin/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true
   rm -rf "$dir"
   PGBENCH_TPS="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench.log" | head -1)"
   PGBENCH_LATENCY_MS="$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$WORK/pgbench.log" | head -1)"
