@@ -30,8 +30,11 @@ public class LabReservations {
     private final Registrations registrations;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher publisher;
 
-    LabReservations(LabSeats seats, Registrations registrations, TransactionTemplate transaction, Clock clock) {
+    LabReservations(LabSeats seats, Registrations registrations, TransactionTemplate transaction, Clock clock,
+                    org.springframework.context.ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.seats = seats;
         this.registrations = registrations;
         this.transaction = transaction;
@@ -80,12 +83,33 @@ public class LabReservations {
             if (seats.lock(event.id(), code).isEmpty()) {
                 return false;
             }
-            Optional<String> was = seats.drop(event.id(), code, attendee);
-            if (was.isPresent() && was.get().equals("RESERVED")) {
-                seats.passOnSeat(event.id(), code);
-            }
-            return was.isPresent();
+            return give(event.id(), event.slug(), code, attendee);
         })));
+    }
+
+    /**
+     * Gives up every lab seat and waiting place the attendee holds (a cancelled or erased registration): each freed
+     * seat goes to the lab's first waiting. In the caller's transaction if there is one, else one per lab.
+     */
+    public void releaseAll(long eventId, String eventSlug, RegistrationId attendee) {
+        for (String code : seats.heldBy(eventId, attendee).keySet().stream().sorted().toList()) {
+            LockConflicts.retrying(3).invoke(() -> transaction.execute(status -> {
+                if (seats.lock(eventId, code).isPresent()) {
+                    give(eventId, eventSlug, code, attendee);
+                }
+                return null;
+            }));
+        }
+    }
+
+    /** With the lab's row locked: drops the attendee's place and passes a freed seat on (told by {@link LabSeatGiven}). */
+    private boolean give(long eventId, String eventSlug, String code, RegistrationId attendee) {
+        Optional<String> was = seats.drop(eventId, code, attendee);
+        if (was.isPresent() && was.get().equals("RESERVED")) {
+            seats.passOnSeat(eventId, code).ifPresent(next ->
+                    publisher.publishEvent(new LabSeatGiven(new RegistrationId(next), eventId, eventSlug, code)));
+        }
+        return was.isPresent();
     }
 
     /** The attendee's reservations, in the definition's session order. */

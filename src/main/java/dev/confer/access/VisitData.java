@@ -19,9 +19,11 @@ import java.util.Map;
 class VisitData implements PersonalData {
 
     private final JdbcClient jdbc;
+    private final LabReservations labs;
 
-    VisitData(JdbcClient jdbc) {
+    VisitData(JdbcClient jdbc, LabReservations labs) {
         this.jdbc = jdbc;
+        this.labs = labs;
     }
 
     @Override
@@ -60,7 +62,10 @@ class VisitData implements PersonalData {
 
     @Override
     public void erase(long eventId, RegistrationId id) {
-        // nothing personal to remove: see the class comment
+        // nothing personal to remove (see the class comment), but an erased attendee will not come: their lab seats
+        // go to those waiting, in the erasing transaction
+        labs.releaseAll(eventId, jdbc.sql("SELECT slug FROM event WHERE id = ?").param(eventId)
+                .query(String.class).single(), id);
     }
 
     @Override

@@ -58,6 +58,7 @@ final class DefinitionValidator {
         EventSchedule.Reminders reminders = reminders(def.reminders());
         EventSchedule.Registration registration = registration(def.registration());
         EventSchedule.Privacy privacy = privacy(def.privacy());
+        EventSchedule.Receivers receivers = receivers(def.receivers());
         for (int i = 0; def.days() != null && i < def.days().size(); i++) {
             EventDefinition.Day day = def.days().get(i);
             if (day != null && day.mealVouchers() != null && def.capacity() != null && def.capacity() >= 0
@@ -69,7 +70,7 @@ final class DefinitionValidator {
             return new Outcome(null, List.copyOf(problems));
         }
         return new Outcome(new EventSchedule(id, slug, name, zone, capacity, waitlist, days, rooms, tracks, sessions, booths,
-                venue, about, reminders, privacy, registration, zones), List.of());
+                venue, about, reminders, privacy, registration, zones, receivers), List.of());
     }
 
     private List<EventSchedule.Day> days(@Nullable List<EventDefinition.Day> input) {
@@ -334,6 +335,7 @@ final class DefinitionValidator {
                 }
             }
             List<String> tags = tags(at + "/tags", s.tags());
+            List<String> interpretation = interpretation(at + "/interpretation", s.interpretation());
             List<EventSchedule.Speaker> speakers = speakers(at + "/speakers", s.speakers());
             EventSchedule.PreRegistration preRegistration = null;
             if (s.preRegistration() != null) {
@@ -353,7 +355,8 @@ final class DefinitionValidator {
                     && s.track() != null) {
                 indexOf.put(code, i);
                 sessions.add(new EventSchedule.Session(code, s.title(), s.track(), s.room(), day,
-                        start, end, capacity, language, speakers, s.description(), level, type, tags, preRegistration));
+                        start, end, capacity, language, speakers, s.description(), level, type, tags, preRegistration,
+                        interpretation));
             }
         }
         reportOverlaps(sessions, indexOf);
@@ -375,6 +378,42 @@ final class DefinitionValidator {
         }
         problem(at, "definition.language", tag);
         return "ko";
+    }
+
+    /** Interpretation channels: BCP 47 tags written the standard way, each once. */
+    private List<String> interpretation(String at, @Nullable List<String> input) {
+        List<String> channels = new ArrayList<>();
+        for (int k = 0; input != null && k < input.size(); k++) {
+            String tag = input.get(k);
+            if (tag == null || tag.isBlank()) {
+                problem(at + "/" + k, "definition.required");
+                continue;
+            }
+            String normal = null;
+            try {
+                normal = new java.util.Locale.Builder().setLanguageTag(tag.strip()).build().toLanguageTag();
+            } catch (java.util.IllformedLocaleException e) {
+                // reported below
+            }
+            if (normal == null || normal.equals("und")) {
+                problem(at + "/" + k, "definition.language", tag);
+            } else if (channels.contains(normal)) {
+                problem(at + "/" + k, "definition.duplicate-channel", normal);
+            } else {
+                channels.add(normal);
+            }
+        }
+        if (channels.size() > 10) {
+            problem(at, "definition.too-many", 10);
+        }
+        return List.copyOf(channels);
+    }
+
+    private EventSchedule.@Nullable Receivers receivers(EventDefinition.@Nullable Receivers input) {
+        if (input == null) {
+            return null;
+        }
+        return new EventSchedule.Receivers(nonNegative("/receivers/stock", input.stock(), true));
     }
 
     private List<String> tags(String at, @Nullable List<String> input) {

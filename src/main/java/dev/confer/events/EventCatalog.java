@@ -152,6 +152,6 @@ public class EventCatalog {
     private static EventSchedule withId(EventSchedule s, long id) {
         return new EventSchedule(id, s.slug(), s.name(), s.zone(), s.capacity(), s.waitlist(), s.days(), s.rooms(),
                 s.tracks(), s.sessions(), s.booths(), s.venue(), s.about(), s.reminders(), s.privacy(),
-                s.registration(), s.zones());
+                s.registration(), s.zones(), s.receivers());
     }
 }

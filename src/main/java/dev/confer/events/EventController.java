@@ -28,12 +28,12 @@ class EventController {
                        List<EventSchedule.Session> sessions, List<EventSchedule.Booth> booths,
                        EventSchedule.@Nullable Venue venue, @Nullable LocalizedText about,
                        EventSchedule.@Nullable Privacy privacy, EventSchedule.Registration registration,
-                       List<EventSchedule.Zone> zones) {
+                       List<EventSchedule.Zone> zones, EventSchedule.@Nullable Receivers receivers) {
 
         static PublicEvent of(EventSchedule s) {
             return new PublicEvent(s.slug(), s.name(), s.zone().getId(), s.capacity(), s.waitlist(), s.days(), s.rooms(),
                     s.tracks(), s.sessions(), s.booths(), s.venue(), s.about(), s.privacy(), s.registration(),
-                    s.zones());
+                    s.zones(), s.receivers());
         }
     }
 

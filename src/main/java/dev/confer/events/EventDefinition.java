@@ -14,7 +14,22 @@ public record EventDefinition(@Nullable LocalizedText name, @Nullable String tim
                               @Nullable List<Track> tracks, @Nullable List<Session> sessions,
                               @Nullable List<Booth> booths, @Nullable Venue venue, @Nullable LocalizedText about,
                               @Nullable Reminders reminders, @Nullable Privacy privacy,
-                              @Nullable Registration registration, @Nullable List<Zone> zones) {
+                              @Nullable Registration registration, @Nullable List<Zone> zones,
+                              @Nullable Receivers receivers) {
+
+    /** Definitions written before interpretation receivers existed stay valid. */
+    public EventDefinition(@Nullable LocalizedText name, @Nullable String timezone, @Nullable Integer capacity,
+                           @Nullable Integer waitlist, @Nullable List<Day> days, @Nullable List<Room> rooms,
+                           @Nullable List<Track> tracks, @Nullable List<Session> sessions, @Nullable List<Booth> booths,
+                           @Nullable Venue venue, @Nullable LocalizedText about, @Nullable Reminders reminders,
+                           @Nullable Privacy privacy, @Nullable Registration registration, @Nullable List<Zone> zones) {
+        this(name, timezone, capacity, waitlist, days, rooms, tracks, sessions, booths, venue, about, reminders, privacy,
+                registration, zones, null);
+    }
+
+    /** Interpretation receivers the desk lends against a badge or ticket: how many there are. */
+    public record Receivers(@Nullable Integer stock) {
+    }
 
     /** Definitions written before zones existed stay valid. */
     public EventDefinition(@Nullable LocalizedText name, @Nullable String timezone, @Nullable Integer capacity,
@@ -134,19 +149,30 @@ public record EventDefinition(@Nullable LocalizedText name, @Nullable String tim
                           @Nullable String room, @Nullable String day, @Nullable String start, @Nullable String end,
                           @Nullable Integer capacity, @Nullable String language, @Nullable List<Speaker> speakers,
                           @Nullable LocalizedText description, @Nullable Integer level, @Nullable String type,
-                          @Nullable List<String> tags, @Nullable PreRegistration preRegistration) {
+                          @Nullable List<String> tags, @Nullable PreRegistration preRegistration,
+                          @Nullable List<String> interpretation) {
+
+        /** Sessions written before interpretation channels existed stay valid. */
+        public Session(@Nullable String code, @Nullable LocalizedText title, @Nullable String track, @Nullable String room,
+                       @Nullable String day, @Nullable String start, @Nullable String end, @Nullable Integer capacity,
+                       @Nullable String language, @Nullable List<Speaker> speakers, @Nullable LocalizedText description,
+                       @Nullable Integer level, @Nullable String type, @Nullable List<String> tags,
+                       @Nullable PreRegistration preRegistration) {
+            this(code, title, track, room, day, start, end, capacity, language, speakers, description, level, type, tags,
+                    preRegistration, null);
+        }
 
         public Session(@Nullable String code, @Nullable LocalizedText title, @Nullable String track, @Nullable String room,
                        @Nullable String day, @Nullable String start, @Nullable String end, @Nullable Integer capacity,
                        @Nullable String language, @Nullable List<Speaker> speakers, @Nullable LocalizedText description,
                        @Nullable Integer level, @Nullable String type, @Nullable List<String> tags) {
-            this(code, title, track, room, day, start, end, capacity, language, speakers, description, level, type, tags, null);
+            this(code, title, track, room, day, start, end, capacity, language, speakers, description, level, type, tags, null, null);
         }
 
         public Session(@Nullable String code, @Nullable LocalizedText title, @Nullable String track, @Nullable String room,
                        @Nullable String day, @Nullable String start, @Nullable String end, @Nullable Integer capacity,
                        @Nullable String language, @Nullable List<Speaker> speakers, @Nullable LocalizedText description) {
-            this(code, title, track, room, day, start, end, capacity, language, speakers, description, null, null, null, null);
+            this(code, title, track, room, day, start, end, capacity, language, speakers, description, null, null, null, null, null);
         }
     }
 

@@ -17,7 +17,8 @@ import java.util.Optional;
 public record EventSchedule(long id, String slug, LocalizedText name, ZoneId zone, int capacity, int waitlist,
                             List<Day> days, List<Room> rooms, List<Track> tracks, List<Session> sessions,
                             List<Booth> booths, @Nullable Venue venue, @Nullable LocalizedText about,
-                            Reminders reminders, @Nullable Privacy privacy, Registration registration, List<Zone> zones) {
+                            Reminders reminders, @Nullable Privacy privacy, Registration registration, List<Zone> zones,
+                            @Nullable Receivers receivers) {
 
     /** Schedules stored before reminders, the registration window or zones existed read back with the defaults. */
     public EventSchedule {
@@ -30,6 +31,23 @@ public record EventSchedule(long id, String slug, LocalizedText name, ZoneId zon
         if (registration == null) {
             registration = Registration.UNSET;
         }
+    }
+
+    public EventSchedule(long id, String slug, LocalizedText name, ZoneId zone, int capacity, int waitlist,
+                         List<Day> days, List<Room> rooms, List<Track> tracks, List<Session> sessions,
+                         List<Booth> booths, @Nullable Venue venue, @Nullable LocalizedText about, Reminders reminders,
+                         @Nullable Privacy privacy, Registration registration, List<Zone> zones) {
+        this(id, slug, name, zone, capacity, waitlist, days, rooms, tracks, sessions, booths, venue, about, reminders, privacy,
+                registration, zones, null);
+    }
+
+    /** Interpretation receivers the desk lends, one per attendee at a time. */
+    public record Receivers(int stock) {
+    }
+
+    /** How many receivers the desk may lend; 0 when the event lends none. */
+    public int receiverStock() {
+        return receivers == null ? 0 : receivers.stock();
     }
 
     public EventSchedule(long id, String slug, LocalizedText name, ZoneId zone, int capacity, int waitlist,
@@ -183,7 +201,16 @@ public record EventSchedule(long id, String slug, LocalizedText name, ZoneId zon
     public record Session(String code, LocalizedText title, String track, String room, LocalDate day,
                           @JsonFormat(pattern = "HH:mm") LocalTime start, @JsonFormat(pattern = "HH:mm") LocalTime end, @Nullable Integer capacity, String language,
                           List<Speaker> speakers, @Nullable LocalizedText description, @Nullable Integer level,
-                          @Nullable SessionType type, List<String> tags, @Nullable PreRegistration preRegistration) {
+                          @Nullable SessionType type, List<String> tags, @Nullable PreRegistration preRegistration,
+                          List<String> interpretation) {
+
+        public Session(String code, LocalizedText title, String track, String room, LocalDate day, LocalTime start,
+                       LocalTime end, @Nullable Integer capacity, String language, List<Speaker> speakers,
+                       @Nullable LocalizedText description, @Nullable Integer level, @Nullable SessionType type, List<String> tags,
+                       @Nullable PreRegistration preRegistration) {
+            this(code, title, track, room, day, start, end, capacity, language, speakers, description, level, type, tags,
+                    preRegistration, List.of());
+        }
 
         public Session(String code, LocalizedText title, String track, String room, LocalDate day, LocalTime start,
                        LocalTime end, @Nullable Integer capacity, String language, List<Speaker> speakers,
@@ -196,9 +223,10 @@ public record EventSchedule(long id, String slug, LocalizedText name, ZoneId zon
             return preRegistration == null ? 0 : preRegistration.seats();
         }
 
-        /** Sessions stored before levels, types and tags existed read back without them. */
+        /** Sessions stored before levels, types, tags or interpretation existed read back without them. */
         public Session {
             tags = tags == null ? List.of() : tags;
+            interpretation = interpretation == null ? List.of() : interpretation;
         }
 
         public Session(String code, LocalizedText title, String track, String room, LocalDate day, LocalTime start,

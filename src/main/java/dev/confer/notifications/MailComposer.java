@@ -105,6 +105,7 @@ class MailComposer {
                     text.get("mail.promotion.status", eventName), List.of(), text.get("mail.ticket.intro"));
             case DAY_BEFORE, MORNING_OF, STILL_WAITLISTED, SESSION_SOON ->
                     reminders.wording(pending.kind(), pending.ref(), event, attendee, text, lang);
+            case LAB_SEAT -> labSeat(event, pending.ref(), text, lang, eventName);
             case OPS_ALERT -> throw new IllegalStateException("An ops alert mail has no attendee");
         };
         if (firstMail(pending.kind()) && event.privacy() != null && consents.state(event, attendee.id()).needsConfirmation()) {
@@ -130,6 +131,17 @@ class MailComposer {
         String calendar = carriesTheDay ? calendars.forMail(event, attendee, lang.locale(), settings.publicUrl()) : null;
         return Optional.of(new ComposedMail(pending.id(), attendee.email(), wording.subject(), MailLayout.text(content),
                 MailLayout.html(content), TicketQr.png(ticket, 320), calendar));
+    }
+
+    /** Moved up from a lab's waitlist: which lab, when and where; the seat is held until it starts. */
+    private static Wording labSeat(EventSchedule event, String code, MailText text, Language lang, String eventName) {
+        EventSchedule.Session lab = event.session(code).orElseThrow(() -> new IllegalStateException("No session " + code));
+        String title = lab.title().in(lang);
+        String room = event.room(lab.room()).map(r -> r.name().in(lang)).orElse(lab.room());
+        DateTimeFormatter date = DateTimeFormatter.ofPattern(text.get("mail.date-pattern"), text.locale());
+        return new Wording(text.get("mail.lab-seat.subject", eventName, title), text.get("mail.lab-seat.status", title),
+                List.of(text.get("mail.lab-seat.when", date.format(lab.day()), TIME.format(lab.start()), TIME.format(lab.end()), room),
+                        text.get("mail.lab-seat.give-up")), text.get("mail.ticket.intro"));
     }
 
     /** A staff mail (an ops alert) was written when it was queued; it goes out as stored, without a QR code. */
@@ -168,7 +180,7 @@ class MailComposer {
             case CONFIRMATION, PROMOTION -> status != RegistrationStatus.CANCELLED;
             case VERIFY -> status == RegistrationStatus.PENDING;
             case WAITLIST, STILL_WAITLISTED -> status == RegistrationStatus.WAITLISTED;
-            case DAY_BEFORE, MORNING_OF, SESSION_SOON -> status == RegistrationStatus.CONFIRMED;
+            case DAY_BEFORE, MORNING_OF, SESSION_SOON, LAB_SEAT -> status == RegistrationStatus.CONFIRMED;
             case OPS_ALERT -> true;
         };
     }

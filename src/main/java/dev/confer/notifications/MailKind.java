@@ -18,6 +18,8 @@ enum MailKind {
     STILL_WAITLISTED,
     /** About 15 minutes before a starred session; ref = the session code. */
     SESSION_SOON,
+    /** Moved up from a hands-on lab's waitlist to a reserved seat; ref = the lab's session code. */
+    LAB_SEAT,
     /** An ops room alert to an organizer address (no registration); ref = the alert's id; composed when queued. */
     OPS_ALERT
 }

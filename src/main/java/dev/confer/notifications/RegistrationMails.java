@@ -66,6 +66,14 @@ class RegistrationMails {
         });
     }
 
+    /** After the seat passed on (a holder gave it up or was cancelled); one mail per attendee and lab. */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(dev.confer.access.LabSeatGiven given) {
+        if (outbox.enqueue(MailKind.LAB_SEAT, given.registrationId(), given.eventId(), given.eventSlug(), given.sessionCode())) {
+            worker.nudge();
+        }
+    }
+
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(StarredSessionSoon soon) {
         if (outbox.enqueue(MailKind.SESSION_SOON, soon.registrationId(), soon.eventId(), soon.eventSlug(), soon.sessionCode())) {

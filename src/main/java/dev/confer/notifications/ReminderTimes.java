@@ -63,7 +63,7 @@ final class ReminderTimes {
                     .map(d -> event.instant(d.date(), d.doorsOpen()));
             case MORNING_OF -> event.days().stream().filter(d -> d.date().toString().equals(ref)).findFirst()
                     .map(d -> event.instant(d.date(), d.end()));
-            case SESSION_SOON -> event.session(ref).map(s -> event.instant(s.day(), s.start()));
+            case SESSION_SOON, LAB_SEAT -> event.session(ref).map(s -> event.instant(s.day(), s.start()));
             case CONFIRMATION, VERIFY, WAITLIST, PROMOTION, OPS_ALERT -> Optional.of(Instant.MAX);
         };
     }

@@ -55,7 +55,7 @@ class ReminderWording {
                         text.get("mail.ticket.intro-waitlisted"));
             }
             case SESSION_SOON -> sessionSoon(event, ref, text, lang);
-            case CONFIRMATION, VERIFY, WAITLIST, PROMOTION, OPS_ALERT -> throw new IllegalArgumentException("Not a reminder: " + kind);
+            case CONFIRMATION, VERIFY, WAITLIST, PROMOTION, LAB_SEAT, OPS_ALERT -> throw new IllegalArgumentException("Not a reminder: " + kind);
         };
     }
 

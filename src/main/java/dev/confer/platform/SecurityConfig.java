@@ -88,6 +88,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/events/{slug}/roster").access(StaffAccess.organizerOr(Role.DESK, Role.DOOR, Role.SPONSOR))
                         .requestMatchers(HttpMethod.POST, "/api/v1/events/{slug}/sync").access(StaffAccess.organizerOr(Role.DESK, Role.DOOR, Role.SPONSOR))
                         .requestMatchers(HttpMethod.GET, "/api/v1/events/{slug}/rooms/{room}/now").access(StaffAccess.organizerOr(Role.DESK, Role.DOOR, Role.SPONSOR))
+                        // receivers are lent and taken back at the desk; the figures and overdue list are the organizer's
+                        .requestMatchers(HttpMethod.POST, "/api/v1/events/{slug}/receivers/loans", "/api/v1/events/{slug}/receivers/loans/{id}/return").access(StaffAccess.organizerOr(Role.DESK))
                         .requestMatchers("/api/v1/events/{slug}/taps/**").access(StaffAccess.organizerOr(Role.DOOR, Role.SPONSOR))
                         .requestMatchers("/api/v1/events/{slug}/booths/{code}/leads/**", "/api/v1/events/{slug}/booths/{code}/leads.csv").access(StaffAccess.organizerOr(Role.SPONSOR))
                         .requestMatchers("/api/v1/events/{slug}/booths/{code}/giveaways", "/api/v1/events/{slug}/booths/{code}/giveaways/**").access(StaffAccess.organizerOr(Role.SPONSOR))

@@ -162,6 +162,7 @@ public class Registrations {
             capacity.leaveWaitlist(event.id());
         }
         store.cancel(id);
+        publisher.publishEvent(new Cancelled(id, event.id(), event.slug())); // lab seats are released after commit (access)
         return store.find(event.id(), id).orElseThrow();
     }
 

@@ -177,4 +177,56 @@ class LabApiTest extends TapTestSupport {
         assertThat(tap(slug, door, DAY1_AFTERNOON, "session:S101", people.get(6)).json().get("result").asString()).isEqualTo("FULL");
         assertThat(count("SELECT admitted FROM session_fill WHERE event_id = ? AND session_code = 'S101'", eventId(slug))).isEqualTo(5);
     }
+
+    /**
+     * Issue 13 point 2: a cancelled registration (by its holder or the organizer) and an erased one give their lab seats
+     * up; the lab's first waiting move up in order, a cancelled waiting place leaves the queue, and the seats never pass
+     * the lab's. Cancelling again changes nothing more.
+     */
+    @Test
+    void aCancelledOrErasedRegistrationReleasesItsLabSeatAndTheWaitlistMovesUp() {
+        String slug = defineEvent(uniqueSlug("lab-free"), labDefinition(2));
+        List<JsonNode> people = attendees(slug, 6);
+        // point 4: the public agenda says how many reserved seats are left
+        assertThat(call("GET", "/e/" + slug + "/agenda", null, null, Map.of("Accept-Language", "en", "Accept", "text/html")).text())
+                .contains("data-lab-left=\"2\"", "2 reserved seats left");
+        reserve(slug, people.get(0), "S101");
+        assertThat(call("GET", "/e/" + slug + "/agenda", null, null, Map.of("Accept-Language", "ko", "Accept", "text/html")).text())
+                .contains("예약석 1석 남음");
+        for (JsonNode p : people) {
+            reserve(slug, p, "S101");
+        }
+        long event = eventId(slug);
+        // 0 and 1 hold the seats; 2, 3, 4, 5 wait in that order
+        assertThat(call("DELETE", "/api/v1/events/" + slug + "/registrations/" + people.get(3).get("id").asString(), ADMIN, null)
+                .status()).isEqualTo(200); // a waiting place leaves the queue
+        assertThat(call("DELETE", "/api/v1/events/" + slug + "/registrations/" + people.get(0).get("id").asString()
+                + "?token=" + people.get(0).get("manageToken").asString(), null, null).status()).isEqualTo(200);
+        awaitEventsHandled();
+        assertThat(status(slug, people.get(0))).isEmpty();
+        assertThat(status(slug, people.get(3))).isEmpty();
+        assertThat(status(slug, people.get(2))).containsExactly("RESERVED");
+        assertThat(reserve(slug, people.get(4), "S101").json().get("position").asInt()).as("now first in line").isEqualTo(1);
+
+        // erasure: the person will not come; the next waiting gets the seat in the same transaction
+        assertThat(post("/api/v1/events/" + slug + "/registrations/" + people.get(1).get("id").asString() + "/erasure?token="
+                + people.get(1).get("manageToken").asString(), null, null).status()).isEqualTo(200);
+        assertThat(status(slug, people.get(1))).isEmpty();
+        assertThat(status(slug, people.get(4))).containsExactly("RESERVED");
+        assertThat(reserve(slug, people.get(5), "S101").json().get("position").asInt()).isEqualTo(1);
+
+        // cancelling again changes nothing
+        call("DELETE", "/api/v1/events/" + slug + "/registrations/" + people.get(0).get("id").asString(), ADMIN, null);
+        awaitEventsHandled();
+        assertThat(count("SELECT reserved FROM lab_seats WHERE event_id = ? AND session_code = 'S101'", event)).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM lab_reservation WHERE event_id = ? AND status = 'RESERVED'", event)).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM lab_reservation WHERE event_id = ? AND status = 'WAITING'", event)).isEqualTo(1);
+        assertThat(call("GET", "/e/" + slug + "/agenda", null, null, Map.of("Accept-Language", "ko", "Accept", "text/html")).text())
+                .contains("data-lab-left=\"0\"", "예약석 마감");
+    }
+
+    private List<String> status(String slug, JsonNode attendee) {
+        return jdbc.sql("SELECT status FROM lab_reservation WHERE event_id = ? AND registration_id = ?")
+                .params(eventId(slug), id(attendee)).query(String.class).list();
+    }
 }

@@ -119,6 +119,12 @@ class DemoSummitTest extends ApiTest {
             labs += s.path("preRegistration").path("seats").asInt(0) > 0 ? 1 : 0;
         }
         assertThat(labs).as("hands-on labs with reserved seats").isPositive();
+        int interpreted = 0;
+        for (JsonNode s : event.get("sessions")) {
+            interpreted += s.path("interpretation").size() > 0 ? 1 : 0;
+        }
+        assertThat(interpreted).as("sessions with interpretation channels").isPositive();
+        assertThat(event.get("receivers").get("stock").asInt()).as("receivers to lend at the desk").isPositive();
     }
 
     @Test

@@ -320,6 +320,48 @@ class SmtpMailTest extends ApiTest {
         assertThat(new HashSet<>(recipients)).hasSize(200);
     }
 
+    /**
+     * Issue 13 points 2 and 3: the holder of a lab's only reserved seat is cancelled; the seat passes to the first
+     * waiting, who gets a mail in their language saying which lab, when and where, once.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void movingUpFromALabWaitlistSendsAMailInTheAttendeesLanguage() throws Exception {
+        Map<String, Object> def = eventDefinition(10, 5, 10, 10, 10, 10);
+        List<Object> sessions = new ArrayList<>((List<Object>) def.get("sessions"));
+        Map<String, Object> lab = new java.util.HashMap<>((Map<String, Object>) sessions.get(0));
+        lab.put("type", "LAB");
+        lab.put("preRegistration", Map.of("seats", 1));
+        sessions.set(0, lab);
+        def.put("sessions", sessions);
+        String slug = defineEvent(uniqueSlug("mail-lab"), def);
+        JsonNode holder = registerAs(slug, "Alice", "alice@" + slug + ".example.com", "en");
+        JsonNode waiting = registerAs(slug, "김민준", "minjun@" + slug + ".example.com", "ko");
+        for (JsonNode who : List.of(holder, waiting)) {
+            Response r = call("PUT", "/api/v1/events/" + slug + "/registrations/" + who.get("id").asString() + "/labs/S101?token="
+                    + who.get("manageToken").asString(), null, null);
+            assertThat(r.status()).as(r.text()).isIn(200, 201);
+        }
+        assertThat(call("DELETE", "/api/v1/events/" + slug + "/registrations/" + holder.get("id").asString(), ADMIN, null).status())
+                .isEqualTo(200);
+
+        List<MimeMessage> mails = awaitMailsTo("minjun@" + slug + ".example.com", 2); // the confirmation, then the seat
+        MimeMessage seat = mails.stream().filter(m -> {
+            try {
+                return m.getSubject().contains("실습");
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).findFirst().orElseThrow();
+        assertThat(seat.getSubject()).isEqualTo("[클라우드 서밋 서울 2026] 실습 좌석이 배정되었습니다: 클라우드 네이티브 금융");
+        assertThat(MailParts.of(seat).text()).contains("김민준님, 안녕하세요.", "대기 순서가 되어", "2037년 5월 14일 (목) 13:00–13:40",
+                "301호", "내 티켓에서 좌석을 양보");
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE registration_id = ? AND kind = 'LAB_SEAT'")
+                .param(UUID.fromString(holder.get("id").asString())).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT ref FROM mail_outbox WHERE registration_id = ? AND kind = 'LAB_SEAT'")
+                .param(UUID.fromString(waiting.get("id").asString())).query(String.class).list()).containsExactly("S101");
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     record OutboxRow(long id, int attempts, java.sql.Timestamp sentAt, String deliveredVia, String recipient,

@@ -39,9 +39,11 @@ class DeskPage {
     private final MessageSource messages;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
+    private final dev.confer.receivers.Receivers receivers;
 
     DeskPage(EventCatalog events, DeskCheckin desk, Tickets tickets, DeskLists lists, MessageSource messages, Clock clock,
-             ApplicationEventPublisher publisher) {
+             ApplicationEventPublisher publisher, dev.confer.receivers.Receivers receivers) {
+        this.receivers = receivers;
         this.publisher = publisher;
         this.events = events;
         this.desk = desk;
@@ -127,6 +129,7 @@ class DeskPage {
             // the page's print layout carries the ticket's QR (an NFC scan brought none: the same signed ticket is issued)
             model.addAttribute("badge", BadgeSheet.of(tickets.issue(event, id)));
             model.addAttribute("printId", java.util.UUID.randomUUID()); // this print, logged once (DeskBadges)
+            DeskReceivers.addTo(model, receivers, event, id);
         }
         return htmx != null ? "desk/desk :: result" : "desk/desk";
     }

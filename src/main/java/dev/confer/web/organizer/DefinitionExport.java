@@ -28,7 +28,8 @@ final class DefinitionExport {
                         x.day().toString(), time(x.start()), time(x.end()), x.capacity(), x.language(), speakers(x.speakers()),
                         x.description(), x.level(), x.type() == null ? null : x.type().name(),
                         x.tags().isEmpty() ? null : x.tags(),
-                        x.preRegistration() == null ? null : new EventDefinition.PreRegistration(x.preRegistration().seats()))).toList(),
+                        x.preRegistration() == null ? null : new EventDefinition.PreRegistration(x.preRegistration().seats()),
+                        x.interpretation().isEmpty() ? null : x.interpretation())).toList(),
                 s.booths().stream().map(b -> new EventDefinition.Booth(b.code(), b.sponsor(), b.location(),
                         b.tier() == null ? null : b.tier().code(),
                         b.giveaways().isEmpty() ? null : b.giveaways().stream()
@@ -42,7 +43,8 @@ final class DefinitionExport {
                         window.waitingRoom() == null ? null : new EventDefinition.WaitingRoom(window.waitingRoom().admitPerMinute()),
                         window.verifiesEmail() ? Boolean.TRUE : null),
                 s.zones().isEmpty() ? null : s.zones().stream()
-                        .map(z -> new EventDefinition.Zone(z.code(), z.name(), z.kind().code(), z.location())).toList());
+                        .map(z -> new EventDefinition.Zone(z.code(), z.name(), z.kind().code(), z.location())).toList(),
+                s.receivers() == null ? null : new EventDefinition.Receivers(s.receivers().stock()));
     }
 
     private static EventDefinition.Day day(EventSchedule.Day d) {

@@ -24,8 +24,10 @@ class EventDashboard {
     private final EventCatalog events;
     private final Dashboard dashboard;
     private final ReminderOverview reminders;
+    private final dev.confer.receivers.Receivers receivers;
 
-    EventDashboard(EventCatalog events, Dashboard dashboard, ReminderOverview reminders) {
+    EventDashboard(EventCatalog events, Dashboard dashboard, ReminderOverview reminders, dev.confer.receivers.Receivers receivers) {
+        this.receivers = receivers;
         this.events = events;
         this.dashboard = dashboard;
         this.reminders = reminders;
@@ -33,8 +35,12 @@ class EventDashboard {
 
     @GetMapping("/organizer/{slug}")
     String page(@PathVariable String slug, @RequestParam(required = false) @Nullable String imported,
-                @RequestParam(required = false) @Nullable String day, Locale locale, Model model) {
+                @RequestParam(required = false) @Nullable String day, Locale locale,
+                @org.springframework.security.core.annotation.AuthenticationPrincipal dev.confer.shared.Caller caller, Model model) {
         EventSchedule event = events.require(slug);
+        if (event.receivers() != null) { // receivers out and in stock, and the loans not back at a day's end
+            model.addAttribute("receiverFigures", receivers.figures(event, caller));
+        }
         model.addAttribute("view", dashboard.of(event, locale, dashboard.chosenDay(event, day)));
         model.addAttribute("reminders", reminders.of(event));
         model.addAttribute("imported", "created".equals(imported) || "replaced".equals(imported) ? imported : null);

@@ -29,8 +29,10 @@ class AgendaPage {
     private final EventCatalog events;
     private final SeatsLeft seats;
     private final Clock clock;
+    private final dev.confer.access.LabReservations labs;
 
-    AgendaPage(EventCatalog events, SeatsLeft seats, Clock clock) {
+    AgendaPage(EventCatalog events, SeatsLeft seats, Clock clock, dev.confer.access.LabReservations labs) {
+        this.labs = labs;
         this.events = events;
         this.seats = seats;
         this.clock = clock;
@@ -51,6 +53,9 @@ class AgendaPage {
         model.addAttribute("day", shown);
         model.addAttribute("filter", filter);
         model.addAttribute("timetable", Timetable.of(event, shown, filter));
+        // a lab's reserved seats still free ("3 reserved seats left"), so attendees know whether to reserve on My ticket
+        model.addAttribute("labLeft", labs.counts(event).stream().collect(java.util.stream.Collectors.toMap(
+                dev.confer.access.LabReservations.LabCount::session, dev.confer.access.LabReservations.LabCount::left)));
         java.time.LocalDateTime now = java.time.LocalDateTime.now(clock.withZone(event.zone()));
         model.addAttribute("phone", PhoneAgenda.of(event, shown, filter, seats.all(event), now));
         model.addAttribute("tabs", event.days().stream().map(d -> new Tab(d.date(), agendaUrl(slug, d.date(), filter),

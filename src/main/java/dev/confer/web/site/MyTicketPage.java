@@ -51,10 +51,13 @@ class MyTicketPage {
     private final ConsentLedger consents;
     private final dev.confer.access.LabReservations labs;
     private final dev.confer.access.Attendance attendance;
+    private final dev.confer.receivers.Receivers receivers;
 
     MyTicketPage(EventCatalog events, Registrations registrations, Tickets tickets, Checkins checkins, TicketHolder holder,
                  AttendeeCards cards, org.springframework.context.MessageSource messages, java.time.Clock clock,
-                 ConsentLedger consents, dev.confer.access.LabReservations labs, dev.confer.access.Attendance attendance) {
+                 ConsentLedger consents, dev.confer.access.LabReservations labs, dev.confer.access.Attendance attendance,
+                 dev.confer.receivers.Receivers receivers) {
+        this.receivers = receivers;
         this.attendance = attendance;
         this.labs = labs;
         this.consents = consents;
@@ -110,6 +113,8 @@ class MyTicketPage {
             return new LabRow(session, c, mine.get(c.session()), now.isBefore(event.instant(session.day(), session.start())));
         }).toList());
         model.addAttribute("attended", attendance.of(event, id));
+        receivers.openLoan(event, id).ifPresent(loan -> model.addAttribute("receiverLoanAt",
+                SAVED.format(loan.lentAt().atZone(event.zone()))));
         model.addAttribute("certificateUrl", org.springframework.web.util.UriComponentsBuilder
                 .fromPath("/api/v1/events/{slug}/registrations/{id}/certificate.pdf").queryParam("token", token)
                 .buildAndExpand(slug, id).encode().toUriString());
