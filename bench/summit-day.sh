@@ -16,6 +16,14 @@ cd "$ROOT"
 command -v python3 >/dev/null 2>&1 || die "needs python3"
 bench_prepare
 start_app false
+pgbench_baseline "${BENCH_PGBENCH_SECONDS:-20}"
 
 export DAY1="$(TZ=Asia/Seoul date +%F)" DAY2="$(TZ=Asia/Seoul date -d "$(TZ=Asia/Seoul date +%F) + 1 day" +%F)"
-BENCH_PORT="$PORT" python3 "$ROOT/bench/summit_day.py" summit "$TOKEN"
+set +e
+BENCH_PORT="$PORT" python3 -u "$ROOT/bench/summit_day.py" summit "$TOKEN" | tee "$WORK/summit.txt"
+STATUS=${PIPESTATUS[0]}
+set -e
+RATE="$(sed -n 's/.*in [0-9]* s wall (\([0-9]*\) actions\/s.*/\1/p' "$WORK/summit.txt" | head -1)"
+printf 'pgbench -N (32 clients, same disk, same run): %s tps, mean latency %s ms; replay %s actions/s = %s x pgbench\n' \
+  "$PGBENCH_TPS" "$PGBENCH_LATENCY_MS" "${RATE:--}" "$(ratio "${RATE:-0}")"
+exit "$STATUS"
