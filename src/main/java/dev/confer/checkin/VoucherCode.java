@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * The code printed on a lunch voucher: the day's month and day, the voucher's number that day and a seal only the
- * event's key can make ({@link Tickets#seal}), e.g. {@code 0514-00042-K7QX2M}. The number is short enough to read
+ * event's secret can make ({@link Tickets#seal}; a code made before that seal, with {@link Tickets#earlierSeal},
+ * still counts), e.g. {@code 0514-00042-K7QX2M}. The number is short enough to read
  * aloud at the canteen and unique per event day; the seal makes the codes of other vouchers unguessable.
  */
 record VoucherCode(LocalDate day, int number) {
@@ -36,8 +37,12 @@ record VoucherCode(LocalDate day, int number) {
                 .filter(d -> d.getMonthValue() == month && d.getDayOfMonth() == dayOfMonth)
                 .findFirst()
                 .map(d -> new VoucherCode(d, number))
-                .filter(v -> MessageDigest.isEqual(v.seal(event, tickets).getBytes(StandardCharsets.US_ASCII),
-                        m.group(4).getBytes(StandardCharsets.US_ASCII)));
+                .filter(v -> sameSeal(v.seal(event, tickets), m.group(4))
+                        || sameSeal(tickets.earlierSeal(event, "voucher." + v), m.group(4)));
+    }
+
+    private static boolean sameSeal(String expected, String presented) {
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The code as printed, with its seal. */

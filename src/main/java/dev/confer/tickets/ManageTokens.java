@@ -88,6 +88,15 @@ public class ManageTokens {
         return matches(signature(event, purpose, payload), presented);
     }
 
+    /**
+     * The HMAC-SHA256 of {@code message} under the event's secret. Every use starts its message with its own
+     * purpose ({@code manage:}, {@code calendar:}, {@code seal:}, a module's {@code purpose:}), so no two meet.
+     */
+    byte[] mac(EventSchedule event, String message) {
+        Mac mac = macs.get().computeIfAbsent(event.id(), id -> newMac(keys.of(event)));
+        return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static boolean matches(String expected, @Nullable String presented) {
         return presented != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 presented.strip().getBytes(StandardCharsets.US_ASCII));
@@ -98,8 +107,7 @@ public class ManageTokens {
     }
 
     private String derived(EventSchedule event, String purpose, String subject) {
-        Mac mac = macs.get().computeIfAbsent(event.id(), id -> newMac(keys.of(event)));
-        byte[] digest = mac.doFinal((purpose + subject).getBytes(StandardCharsets.UTF_8));
+        byte[] digest = mac(event, purpose + subject);
         return B64.encodeToString(Arrays.copyOf(digest, 24));
     }
 

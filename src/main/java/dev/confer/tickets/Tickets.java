@@ -25,6 +25,7 @@ import java.util.Objects;
 public class Tickets {
 
     private final TicketKeys keys;
+    private final ManageTokens manageTokens;
     // Signature objects are not thread-safe but are reusable after sign()/verify(): one per thread and event
     private final ThreadLocal<Map<Long, Signature>> signers = ThreadLocal.withInitial(HashMap::new);
     private final ThreadLocal<Map<Long, Signature>> verifiers = ThreadLocal.withInitial(HashMap::new);
@@ -33,8 +34,9 @@ public class Tickets {
     // only texts whose signature checked out; a ticket verifies the same way for ever (keys never change)
     private final Cache verified;
 
-    Tickets(TicketKeys keys, CacheManager caches) {
+    Tickets(TicketKeys keys, ManageTokens manageTokens, CacheManager caches) {
         this.keys = keys;
+        this.manageTokens = manageTokens;
         this.issued = Objects.requireNonNull(caches.getCache("issued-tickets"));
         this.verified = Objects.requireNonNull(caches.getCache("verified-tickets"));
     }
@@ -99,28 +101,40 @@ public class Tickets {
     private static final char[] SEAL_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray(); // no 0/O, 1/I
 
     /**
-     * A short check that only this event's private key can produce for {@code text} (six characters of its Ed25519
-     * signature, 30 bits): printed after a lunch voucher's number, it makes the next voucher's code unguessable
-     * while the number stays readable. Deterministic, so the same text always gets the same seal.
+     * A short check that only this event's secret can produce for {@code text} (six characters, 30 bits, of an
+     * HMAC-SHA256 under the event's secret): printed after a lunch voucher's number, it makes the next voucher's code
+     * unguessable while the number stays readable. Deterministic, so the same text always gets the same seal. An
+     * HMAC, not a signature: every first check-in with a voucher makes one, and nobody but Confer checks it.
      */
     public String seal(EventSchedule event, String text) {
+        return sealText(manageTokens.mac(event, "seal:" + text));
+    }
+
+    /**
+     * The seal as Confer made it before 2026-12-03: six characters of an Ed25519 signature, as costly as verifying a
+     * ticket. Only checked, never made for a new code, so that vouchers shown or printed before still buy lunch.
+     */
+    public String earlierSeal(EventSchedule event, String text) {
         try {
             Signature signer = signers.get().computeIfAbsent(event.id(), id -> newSigner(keys.of(event)));
             signer.update(("seal." + text).getBytes(StandardCharsets.UTF_8));
-            byte[] signature = signer.sign();
-            long bits = 0;
-            for (int i = 0; i < 4; i++) {
-                bits = (bits << 8) | (signature[i] & 0xff);
-            }
-            char[] seal = new char[6];
-            for (int i = 0; i < seal.length; i++) {
-                seal[i] = SEAL_ALPHABET[(int) ((bits >>> (5 * i)) & 31)];
-            }
-            return new String(seal);
+            return sealText(signer.sign());
         } catch (GeneralSecurityException e) {
             signers.get().remove(event.id());
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String sealText(byte[] digest) {
+        long bits = 0;
+        for (int i = 0; i < 4; i++) {
+            bits = (bits << 8) | (digest[i] & 0xff);
+        }
+        char[] seal = new char[6];
+        for (int i = 0; i < seal.length; i++) {
+            seal[i] = SEAL_ALPHABET[(int) ((bits >>> (5 * i)) & 31)];
+        }
+        return new String(seal);
     }
 
     /** The event's public key (X.509, base64) for scanners that verify tickets offline. */

@@ -24,6 +24,9 @@ class CheckinApiTest extends ApiTest {
     @Autowired
     Checkins checkins;
 
+    @Autowired
+    dev.confer.tickets.Tickets tickets;
+
     private Response checkIn(String slug, String token, String ticket, String at) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ticket", ticket);
@@ -262,6 +265,25 @@ class CheckinApiTest extends ApiTest {
         assertThat(checkins.dayCounts(schedule(slug)).getFirst().vouchersRedeemed()).isZero();
         assertThat(post("/api/v1/events/" + slug + "/meal-vouchers/" + first.toLowerCase() + "/redeem", desk, lunchtime)
                 .status()).isEqualTo(200);
+    }
+
+    @Test
+    void aVoucherCodeSealedTheEarlierWayStillBuysLunch() {
+        String slug = defineEvent(uniqueSlug("chk"), eventDefinition(10, 0, 10, 2, 1, 100));
+        String desk = staffToken(slug, "DESK", null);
+        JsonNode a = register(slug, "Alice", "a@example.com");
+        String code = checkedIn(slug, desk, ticket(a), MORNING).get("mealVoucher").get("code").asString();
+        String number = code.substring(0, 10); // 0514-00001
+        // codes shown before the HMAC seal carried six characters of an Ed25519 signature instead
+        String earlier = number + "-" + tickets.earlierSeal(schedule(slug), "voucher." + number);
+        assertThat(earlier).isNotEqualTo(code);
+        Map<String, String> lunchtime = Map.of("at", "2037-05-14T12:05:00+09:00");
+        assertThat(post("/api/v1/events/" + slug + "/meal-vouchers/" + number + "-22222Z/redeem", desk, lunchtime).status())
+                .isEqualTo(404);
+        Response redeemed = post("/api/v1/events/" + slug + "/meal-vouchers/" + earlier + "/redeem", desk, lunchtime);
+        assertThat(redeemed.status()).as(redeemed.text()).isEqualTo(200);
+        assertThat(post("/api/v1/events/" + slug + "/meal-vouchers/" + code + "/redeem", desk, lunchtime).status())
+                .as("the same voucher by its current code: already used").isEqualTo(409);
     }
 
     @Test
