@@ -48,7 +48,7 @@ java_ok() { "$1/bin/java" -version 2>&1 | grep -Eq 'version "(2[1-9]|[3-9][0-9])
 # bench_workdir: a fresh temporary directory WORK (removed at exit unless kept), once the port is free
 bench_workdir() {
   if curl -s -o /dev/null "$BASE/"; then die "port $PORT is already in use; set BENCH_PORT"; fi
-  WORK="$(mktemp -d /tmp/confer-bench.XXXXXX)"
+  WORK="$(mktemp -d "${BENCH_TMPDIR:-/tmp}/confer-bench.XXXXXX")"
   chmod 755 "$WORK"
   mkdir -p "$WORK/wrk"
   trap cleanup EXIT

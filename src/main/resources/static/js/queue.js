@@ -22,6 +22,10 @@
           window.location.assign(main.getAttribute('data-queue-next'));
           return;
         }
+        // sold out: the line stands still (and says so) until a place comes back; waitlist only: say what is left
+        main.setAttribute('data-state', place.soldOut ? 'sold-out' : 'waiting');
+        document.getElementById('queue-sold-out').hidden = !place.soldOut;
+        document.getElementById('queue-waitlist').hidden = !place.waitlistOnly;
         position.textContent = Number(place.position).toLocaleString();
         position.setAttribute('data-position', String(place.position));
         eta.textContent = wait(place.etaSeconds);

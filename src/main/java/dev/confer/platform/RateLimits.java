@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * Abuse brakes (Bucket4j token buckets): per client address on registrations, sign-ins and failed manage-token
- * checks ({@link ClientLimits}), and per e-mail address on registration attempts ({@link Throttle}).
+ * checks ({@link ClientLimits}), per e-mail address on registration attempts and per client address on joining a
+ * waiting room ({@link Throttle}).
  *
  * <p><b>Per instance, on purpose.</b> The buckets live in each instance's memory (a bounded Caffeine cache),
  * not in PostgreSQL: a limit then costs no database round trip on the hottest request of opening day, and
@@ -51,7 +52,8 @@ class RateLimits implements Throttle {
                @Value("${confer.rate-limit.registrations-per-address-per-minute:30}") int registrationsPerAddress,
                @Value("${confer.rate-limit.registrations-per-email-per-hour:5}") int registrationsPerEmail,
                @Value("${confer.rate-limit.sign-ins-per-address-per-minute:20}") int signInsPerAddress,
-               @Value("${confer.rate-limit.token-failures-per-address-per-10-minutes:30}") int tokenFailures) {
+               @Value("${confer.rate-limit.token-failures-per-address-per-10-minutes:30}") int tokenFailures,
+               @Value("${confer.rate-limit.queue-joins-per-address-per-minute:600}") int queueJoinsPerAddress) {
         this.enabled = !Set.of("off", "false", "no", "0").contains(switchedOn.strip().toLowerCase(java.util.Locale.ROOT));
         this.exempt = Arrays.stream(exemptAddresses.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
@@ -59,7 +61,9 @@ class RateLimits implements Throttle {
                 "registration", new Limit("registration", registrationsPerAddress, Duration.ofMinutes(1)),
                 "registration-email", new Limit("registration-email", registrationsPerEmail, Duration.ofHours(1)),
                 "sign-in", new Limit("sign-in", signInsPerAddress, Duration.ofMinutes(1)),
-                "token-failure", new Limit("token-failure", tokenFailures, Duration.ofMinutes(10)));
+                "token-failure", new Limit("token-failure", tokenFailures, Duration.ofMinutes(10)),
+                // generous: the people behind one office address each take their own place in the waiting room
+                "queue-join", new Limit("queue-join", queueJoinsPerAddress, Duration.ofMinutes(1)));
     }
 
     boolean enabled() {
@@ -98,8 +102,11 @@ class RateLimits implements Throttle {
             return;
         }
         OptionalLong wait = take(bucket, key.strip().toLowerCase(java.util.Locale.ROOT));
-        if (wait.isPresent()) {
+        if (wait.isPresent() && bucket.equals("registration-email")) {
             throw tooMany("request.rate-limited-email", wait.getAsLong());
+        }
+        if (wait.isPresent()) { // a per-address bucket (joining the waiting room): the wait in seconds
+            throw new Rejection(429, "request.rate-limited", wait.getAsLong()).withProperty("retryAfterSeconds", wait.getAsLong());
         }
     }
 

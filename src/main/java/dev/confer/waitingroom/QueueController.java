@@ -3,6 +3,7 @@ package dev.confer.waitingroom;
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
 import dev.confer.shared.Rejection;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,18 +31,18 @@ class QueueController {
         this.room = room;
     }
 
-    record Joined(UUID id, long position, long etaSeconds) {
+    record Joined(UUID id, long position, long etaSeconds, boolean soldOut, boolean waitlistOnly) {
     }
 
     record Standing(long position, long etaSeconds, @Nullable String pass, @Nullable Instant passExpiresAt, boolean expired,
-                    long pollSeconds) {
+                    long pollSeconds, boolean soldOut, boolean waitlistOnly) {
     }
 
     @PostMapping("/api/v1/events/{slug}/queue")
     @ResponseStatus(HttpStatus.CREATED)
-    Joined join(@PathVariable String slug) {
-        WaitingRoom.Place place = room.join(events.require(slug));
-        return new Joined(place.id(), place.position(), place.etaSeconds());
+    Joined join(@PathVariable String slug, HttpServletRequest request) {
+        WaitingRoom.Place place = room.join(events.require(slug), request.getRemoteAddr());
+        return new Joined(place.id(), place.position(), place.etaSeconds(), place.soldOut(), place.waitlistOnly());
     }
 
     @GetMapping("/api/v1/events/{slug}/queue/{id}")
@@ -49,7 +50,7 @@ class QueueController {
         EventSchedule event = events.require(slug);
         WaitingRoom.Place place = room.look(event, id).orElseThrow(() -> Rejection.notFound("queue.not-found", id));
         return new Standing(place.position(), place.etaSeconds(), place.pass(), place.passExpiresAt(), place.expired(),
-                place.pollSeconds());
+                place.pollSeconds(), place.soldOut(), place.waitlistOnly());
     }
 
     @GetMapping("/api/v1/events/{slug}/queue")

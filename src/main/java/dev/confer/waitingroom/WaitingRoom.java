@@ -2,7 +2,10 @@ package dev.confer.waitingroom;
 
 import dev.confer.events.EventSchedule;
 import dev.confer.shared.Rejection;
+import dev.confer.shared.Throttle;
 import dev.confer.tickets.ManageTokens;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import org.jspecify.annotations.Nullable;
@@ -38,21 +41,40 @@ public class WaitingRoom {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final WaitingRoomSettings settings;
+    private final Throttle throttle;
     // arrivals per event while the room is off, on this instance (one entry per event with a room)
     private final Map<String, Bucket> arrivals = new ConcurrentHashMap<>();
+    private final Stock stock;
+    // what is left, per event and second of the clock: one count a second per instance, not one per poll
+    private final Cache<String, Stock.Left> stockSeen = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofSeconds(5)).build();
 
     WaitingRoom(QueueStore store, ManageTokens signatures, TransactionTemplate transaction, Clock clock,
-                WaitingRoomSettings settings) {
+                WaitingRoomSettings settings, Throttle throttle, Stock stock) {
         this.store = store;
         this.signatures = signatures;
         this.transaction = transaction;
         this.clock = clock;
         this.settings = settings;
+        this.throttle = throttle;
+        this.stock = stock;
     }
 
-    /** Where a visitor stands: their position (0 once admitted), the estimated wait, and the pass once admitted. */
+    /**
+     * Where a visitor stands: their position (0 once admitted), the estimated wait, and the pass once admitted;
+     * {@code soldOut} when no place and no waitlist place is left (nobody is admitted until one comes back),
+     * {@code waitlistOnly} when the places are gone but the waitlist takes people.
+     */
     public record Place(UUID id, long position, long etaSeconds, @Nullable String pass, @Nullable Instant passExpiresAt,
-                        boolean expired, long pollSeconds) {
+                        boolean expired, long pollSeconds, boolean soldOut, boolean waitlistOnly) {
+    }
+
+    /** What is left to register for; the registration module answers (it counts the places). */
+    public interface Stock {
+
+        enum Left { PLACES, WAITLIST, NONE }
+
+        Left left(EventSchedule event);
     }
 
     /** The organizer's view of the room. */
@@ -85,9 +107,13 @@ public class WaitingRoom {
         return store.gate(event.id()).map(g -> g.busyUntil() != null && now.isBefore(g.busyUntil())).orElse(false);
     }
 
-    /** A new place at the back of the queue. */
-    public Place join(EventSchedule event) {
+    /**
+     * A new place at the back of the queue for a browser at {@code clientAddress}; refused (429, nothing done) when
+     * that address joined too often lately (a generous limit: an office's people share one address).
+     */
+    public Place join(EventSchedule event, String clientAddress) {
         requireConfigured(event);
+        throttle.attempt("queue-join", clientAddress);
         Instant now = Instant.now(clock);
         UUID id = UUID.randomUUID();
         if (store.join(event.id(), id, now).isEmpty()) {
@@ -111,7 +137,7 @@ public class WaitingRoom {
         QueueStore.Visitor visitor = found.get();
         QueueStore.Gate gate = store.gate(event.id()).orElseThrow();
         Instant admittedAt = visitor.admittedAt();
-        if (admittedAt == null && visitor.ticket() <= gate.admittedThrough()) {
+        if (admittedAt == null && visitor.ticket() <= gate.admittedThrough() && left(event, now) != Stock.Left.NONE) {
             store.admitReturned(id, now);
             admittedAt = now;
         }
@@ -119,10 +145,11 @@ public class WaitingRoom {
         if (admittedAt != null) {
             Instant expires = admittedAt.plus(settings.passTtl());
             boolean expired = !now.isBefore(expires) || visitor.passUsedAt() != null;
+            Stock.Left left = left(event, now);
             return Optional.of(new Place(id, 0, 0, expired ? null : pass(event, id, expires), expired ? null : expires,
-                    expired, poll));
+                    expired, poll, left == Stock.Left.NONE, left == Stock.Left.WAITLIST));
         }
-        long position = visitor.ticket() - gate.admittedThrough();
+        long position = Math.max(1, visitor.ticket() - gate.admittedThrough()); // 1: passed over, back while sold out
         int rate = event.registration().waitingRoom().admitPerMinute();
         long eta = (long) Math.ceil(position * 60.0 / rate);
         Instant opens = opensAt(event);
@@ -131,7 +158,9 @@ public class WaitingRoom {
         }
         // far back, ask less often (a tenth of the wait), but often enough never to look gone
         long far = Math.min(eta / 10, settings.stale().toSeconds() / 3);
-        return Optional.of(new Place(id, position, eta, null, null, false, Math.max(poll, far)));
+        Stock.Left left = left(event, now);
+        return Optional.of(new Place(id, position, eta, null, null, false, Math.max(poll, far), left == Stock.Left.NONE,
+                left == Stock.Left.WAITLIST));
     }
 
     /**
@@ -207,6 +236,9 @@ public class WaitingRoom {
             int admitted = 0;
             int k = (int) Math.floor(credit);
             Instant seenSince = now.minus(settings.stale());
+            if (k > 0 && gate.joined() > from && left(event, now) == Stock.Left.NONE) {
+                k = 0; // sold out: nobody is let in to be refused; the line moves again when a place comes back
+            }
             if (k > 0 && gate.joined() > from) {
                 to = store.kthLiveAfter(event.id(), from, seenSince, k).orElse(gate.joined());
                 admitted = store.admit(event.id(), from, to, seenSince, now);
@@ -215,6 +247,10 @@ public class WaitingRoom {
             Instant busy = gate.joined() > to ? now.plus(settings.busyFor()) : null;
             store.tick(event.id(), to, admitted, (to - from) - admitted, credit, now, busy);
         }));
+    }
+
+    private Stock.Left left(EventSchedule event, Instant now) {
+        return stockSeen.get(event.id() + "@" + now.getEpochSecond(), k -> stock.left(event));
     }
 
     /** Ten seconds' worth of admissions: what an idle room lets in at once. */

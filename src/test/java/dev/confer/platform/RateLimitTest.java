@@ -1,13 +1,20 @@
 package dev.confer.platform;
 
 import dev.confer.ApiTest;
+import dev.confer.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.LongStream;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +30,9 @@ class RateLimitTest extends ApiTest {
 
     @Autowired
     JdbcTemplate sql;
+
+    @Autowired
+    TestClock clock;
 
     private static String freshAddress() {
         int n = NEXT_ADDRESS.getAndIncrement() + (int) (ProcessHandle.current().pid() % 200) * 250;
@@ -68,6 +78,56 @@ class RateLimitTest extends ApiTest {
         assertThat(registrations(slug)).as("the refused registration changed nothing").isEqualTo(accepted);
         // another address (another office) is not held up by the first
         assertThat(registerFrom(freshAddress(), slug, "other@" + slug + ".example.com").status()).isEqualTo(201);
+    }
+
+    @Test
+    void joiningTheWaitingRoomIsLimitedPerAddressWhileEachBrowserBehindItGetsItsOwnPlace() {
+        // the tests' setting is 40 a minute (config/application.properties); the default is 600 (docs/operations.md)
+        Map<String, Object> def = eventDefinition(100, 0, 10, 100, 10, 30);
+        def.put("registration", Map.of("opensAt", "2037-04-01T10:00", "waitingRoom", Map.of("admitPerMinute", 60)));
+        String slug = defineEvent(uniqueSlug("rate-queue"), def);
+        clock.set(Instant.parse("2037-04-01T00:55:00Z")); // five minutes before the opening: the room is on
+        try {
+            String office = freshAddress();
+            long started = System.nanoTime();
+            Set<String> ids = new HashSet<>();
+            List<Long> positions = new ArrayList<>();
+            Response refused = null;
+            for (int i = 0; i < 300 && refused == null; i++) {
+                Response r = call("POST", "/api/v1/events/" + slug + "/queue", null, null,
+                        Map.of("X-Forwarded-For", office, "Accept-Language", "en"));
+                assertThat(r.status()).as(r.text()).isIn(201, 429);
+                if (r.status() == 201) {
+                    ids.add(r.json().get("id").asString());
+                    positions.add(r.json().get("position").asLong());
+                } else {
+                    refused = r;
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            assertThat(refused).as("the address was stopped").isNotNull();
+            assertThat(ids).as("40 at once, then one more for every 1.5 s that passed (%.1f s)", seconds)
+                    .hasSizeBetween(40, 40 + (int) Math.ceil(seconds / 1.5) + 1);
+            // every browser behind the one address got a place of its own, in the order it came
+            assertThat(positions).containsExactlyElementsOf(LongStream.rangeClosed(1, ids.size()).boxed().toList());
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+            assertThat(retryAfter).isBetween(1L, 60L);
+            assertThat(refused.json().get("detail").asString()).contains("Too many requests", retryAfter + " seconds");
+            assertThat(get("/api/v1/events/" + slug + "/queue", ADMIN).json().get("joined").asLong())
+                    .as("the refused joins took no place").isEqualTo(ids.size());
+            // the waiting page from that address (a new browser, no place yet) is refused the same way, in Korean
+            Response page = call("GET", "/e/" + slug + "/queue", null, null, Map.of("X-Forwarded-For", office, "Accept-Language", "ko"));
+            assertThat(page.status()).isEqualTo(429);
+            assertThat(page.headers().firstValue("Retry-After")).isPresent();
+            assertThat(page.text()).contains("요청이 너무 많습니다");
+            // another address is not held up by the first
+            Response other = call("POST", "/api/v1/events/" + slug + "/queue", null, null, Map.of("X-Forwarded-For", freshAddress()));
+            assertThat(other.status()).isEqualTo(201);
+            assertThat(other.json().get("position").asLong()).isEqualTo(ids.size() + 1);
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test

@@ -156,6 +156,68 @@ class WaitingRoomApiTest extends ApiTest {
     }
 
     @Test
+    void whenThePlacesAreGoneTheRoomSaysSoldOutStopsAdmittingAndMovesAgainWhenAPlaceComesBack() {
+        Map<String, Object> def = eventDefinition(2, 0, 2, 5, 5, 5); // two places, no waitlist
+        def.put("registration", Map.of("opensAt", "2037-04-01T10:00", "waitingRoom", Map.of("admitPerMinute", 60)));
+        String slug = defineEvent(uniqueSlug("soldout"), def);
+        clock.set(BEFORE_OPENING);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            JsonNode joined = join(slug);
+            assertThat(joined.get("soldOut").asBoolean()).isFalse();
+            ids.add(joined.get("id").asString());
+        }
+        clock.set(OPENING);
+        ids.forEach(id -> look(slug, id)); // still here
+        clock.set(OPENING.plusSeconds(2)); // one a second: the first two
+        Response first = registerWith(slug, "first@example.com", look(slug, ids.get(0)).get("pass").asString());
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(registerWith(slug, "second@example.com", look(slug, ids.get(1)).get("pass").asString()).status()).isEqualTo(201);
+
+        clock.set(OPENING.plusSeconds(6)); // four more seconds' worth, but nothing is left to admit anyone to
+        JsonNode third = look(slug, ids.get(2));
+        assertThat(third.get("soldOut").asBoolean()).isTrue();
+        assertThat(third.get("waitlistOnly").asBoolean()).isFalse();
+        assertThat(third.get("pass").isNull()).isTrue();
+        assertThat(third.get("position").asLong()).isEqualTo(1);
+        assertThat(look(slug, ids.get(3)).get("pass").isNull()).isTrue();
+        assertThat(get("/api/v1/events/" + slug + "/queue", ADMIN).json().get("admitted").asLong()).isEqualTo(2);
+        assertThat(join(slug).get("soldOut").asBoolean()).isTrue();
+        // the waiting page says so, in Korean too
+        String page = call("GET", "/e/" + slug + "/queue", null, null,
+                Map.of("Accept-Language", "ko", "Cookie", "confer-queue=" + ids.get(2))).text();
+        assertThat(page).contains("data-state=\"sold-out\"").contains("매진");
+
+        // a cancellation gives a place back: the line moves on to the third in line
+        assertThat(call("DELETE", "/api/v1/events/" + slug + "/registrations/" + first.json().get("id").asString(), ADMIN, null)
+                .status()).isEqualTo(200);
+        clock.set(OPENING.plusSeconds(8));
+        JsonNode moving = look(slug, ids.get(2));
+        assertThat(moving.get("soldOut").asBoolean()).isFalse();
+        assertThat(moving.get("pass").isString()).isTrue();
+    }
+
+    @Test
+    void whenOnlyTheWaitlistIsLeftTheRoomSaysSoAndKeepsAdmittingToIt() {
+        Map<String, Object> def = eventDefinition(1, 3, 1, 5, 5, 5); // one place, a waitlist of three
+        def.put("registration", Map.of("opensAt", "2037-04-01T10:00", "waitingRoom", Map.of("admitPerMinute", 60)));
+        String slug = defineEvent(uniqueSlug("waitlistonly"), def);
+        clock.set(BEFORE_OPENING);
+        String a = join(slug).get("id").asString();
+        String b = join(slug).get("id").asString();
+        clock.set(OPENING.plusSeconds(1));
+        assertThat(registerWith(slug, "a@example.com", look(slug, a).get("pass").asString()).json().get("status").asString())
+                .isEqualTo("CONFIRMED");
+        clock.set(OPENING.plusSeconds(3));
+        JsonNode second = look(slug, b);
+        assertThat(second.get("soldOut").asBoolean()).isFalse();
+        assertThat(second.get("waitlistOnly").asBoolean()).isTrue();
+        Response waitlisted = registerWith(slug, "b@example.com", second.get("pass").asString());
+        assertThat(waitlisted.status()).isEqualTo(201);
+        assertThat(waitlisted.json().get("status").asString()).isEqualTo("WAITLISTED");
+    }
+
+    @Test
     void concurrentArrivalsGetDistinctConsecutivePlaces() throws Exception {
         String slug = eventWithRoom("2037-04-01T10:00", 60);
         clock.set(BEFORE_OPENING);

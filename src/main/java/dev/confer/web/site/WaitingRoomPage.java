@@ -49,7 +49,7 @@ class WaitingRoomPage {
             return "redirect:/e/" + slug + "/register";
         }
         Optional<WaitingRoom.Place> kept = parse(placeCookie).flatMap(id -> room.look(event, id)).filter(p -> !p.expired());
-        WaitingRoom.Place place = kept.orElseGet(() -> room.join(event));
+        WaitingRoom.Place place = kept.orElseGet(() -> room.join(event, request.getRemoteAddr()));
         if (kept.isEmpty()) {
             response.addHeader("Set-Cookie", cookie(PLACE_COOKIE, place.id().toString(), slug, Duration.ofDays(1), request).toString());
         }
