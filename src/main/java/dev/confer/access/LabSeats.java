@@ -30,8 +30,10 @@ import java.util.UUID;
 class LabSeats implements DefinitionGuard {
 
     private final JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher publisher;
 
-    LabSeats(JdbcClient jdbc) {
+    LabSeats(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.jdbc = jdbc;
     }
 
@@ -191,7 +193,7 @@ class LabSeats implements DefinitionGuard {
                         ON CONFLICT (event_id, session_code) DO UPDATE SET seats = EXCLUDED.seats""")
                 .params(event.id(), codes, seats)
                 .update();
-        // more seats than before: the waitlist moves up, first come first
+        // more seats than before: the waitlist moves up, first come first, and each one who moved up is told by mail
         jdbc.sql("""
                         WITH room AS (
                             SELECT session_code, seats - reserved AS free FROM lab_seats WHERE event_id = :event AND reserved < seats),
@@ -204,12 +206,18 @@ class LabSeats implements DefinitionGuard {
                         promoted AS (
                             UPDATE lab_reservation l SET status = 'RESERVED' FROM moving m
                             WHERE l.event_id = :event AND l.session_code = m.session_code AND l.registration_id = m.registration_id
-                            RETURNING l.session_code)
-                        UPDATE lab_seats s SET reserved = reserved + c.n
-                        FROM (SELECT session_code, count(*) AS n FROM promoted GROUP BY session_code) c
-                        WHERE s.event_id = :event AND s.session_code = c.session_code""")
+                            RETURNING l.session_code, l.registration_id),
+                        counted AS (
+                            UPDATE lab_seats s SET reserved = reserved + c.n
+                            FROM (SELECT session_code, count(*) AS n FROM promoted GROUP BY session_code) c
+                            WHERE s.event_id = :event AND s.session_code = c.session_code
+                            RETURNING 1)
+                        SELECT session_code, registration_id FROM promoted ORDER BY session_code""")
                 .param("event", event.id())
-                .update();
+                .query((rs, n) -> new LabSeatGiven(new RegistrationId(rs.getObject(2, UUID.class)), event.id(), event.slug(),
+                        rs.getString(1)))
+                .list()
+                .forEach(publisher::publishEvent);
     }
 
     private static int indexOf(EventSchedule proposed, String code) {

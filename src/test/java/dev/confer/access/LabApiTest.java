@@ -116,6 +116,10 @@ class LabApiTest extends TapTestSupport {
         assertThat(call("PUT", "/api/v1/events/" + slug, ADMIN, labDefinition(1)).status()).isEqualTo(400);
         assertThat(call("PUT", "/api/v1/events/" + slug, ADMIN, labDefinition(3)).status()).isEqualTo(200);
         assertThat(reserve(slug, people.get(3), "S101").json().get("status").asString()).isEqualTo("RESERVED");
+        // the one who moved up is told by mail (issue 13 point 3), once
+        awaitEventsHandled();
+        assertThat(count("SELECT count(*) FROM mail_outbox WHERE registration_id = ? AND kind = 'LAB_SEAT' AND ref = 'S101'",
+                id(people.get(3)))).isEqualTo(1);
     }
 
     /**
@@ -206,6 +210,8 @@ class LabApiTest extends TapTestSupport {
         assertThat(status(slug, people.get(0))).isEmpty();
         assertThat(status(slug, people.get(3))).isEmpty();
         assertThat(status(slug, people.get(2))).containsExactly("RESERVED");
+        assertThat(count("SELECT count(*) FROM mail_outbox WHERE registration_id = ? AND kind = 'LAB_SEAT'", id(people.get(2))))
+                .as("told by mail").isEqualTo(1);
         assertThat(reserve(slug, people.get(4), "S101").json().get("position").asInt()).as("now first in line").isEqualTo(1);
 
         // erasure: the person will not come; the next waiting gets the seat in the same transaction

@@ -76,6 +76,17 @@ class ReceiverApiTest extends TapTestSupport {
         assertThat(event.get("sessions").get(0).get("interpretation").get(0).asString()).isEqualTo("en");
         assertThat(event.get("sessions").get(0).get("interpretation").get(1).asString()).isEqualTo("ja");
         assertThat(event.get("sessions").get(1).get("interpretation")).isEmpty();
+        // the channels on the agenda, the session's page and My agenda, in the reader's language
+        Map<String, String> en = Map.of("Accept-Language", "en", "Accept", "text/html");
+        assertThat(call("GET", "/e/" + slug + "/agenda", null, null, en).text()).contains("Interpretation: English, Japanese");
+        assertThat(call("GET", "/e/" + slug + "/sessions/S101", null, null, Map.of("Accept-Language", "ko", "Accept", "text/html"))
+                .text()).contains("영어, 일본어", "수신기는 등록 데스크에서 대여하세요");
+        JsonNode ann = register(slug, "Ann", "ann@example.com");
+        String token = "?token=" + ann.get("manageToken").asString();
+        assertThat(call("PUT", "/api/v1/events/" + slug + "/registrations/" + ann.get("id").asString() + "/agenda/stars/S101" + token,
+                null, null).status()).isIn(200, 201, 204);
+        assertThat(call("GET", "/e/" + slug + "/my-ticket/" + ann.get("id").asString() + "/agenda" + token, null, null, en).text())
+                .contains("Interpretation: English, Japanese");
         JsonNode schema = get("/api/v1/schema/event-definition", null).json();
         assertThat(schema.get("properties").has("receivers")).isTrue();
         assertThat(schema.get("$defs").get("session").get("properties").has("interpretation")).isTrue();
@@ -164,6 +175,14 @@ class ReceiverApiTest extends TapTestSupport {
         assertThat(count("SELECT lent FROM receiver_stock WHERE event_id = ?", event)).isEqualTo(2);
         assertThat(count("SELECT count(*) FROM receiver_loan WHERE event_id = ? AND returned_at IS NULL", event)).isEqualTo(2);
 
+        // the loan is in the attendee's data export, and the organizer's dashboard shows the receivers out
+        JsonNode export = get("/api/v1/events/" + slug + "/registrations/" + cy.get("id").asString() + "/data?token="
+                + cy.get("manageToken").asString(), null).json();
+        assertThat(export.get("receivers")).hasSize(1);
+        assertThat(export.get("receivers").get(0).get("returnedAt").isNull()).isTrue();
+        Response dashboard = call("GET", "/organizer/" + slug, ADMIN, null, Map.of("Accept-Language", "en", "Accept", "text/html"));
+        assertThat(dashboard.text()).contains("Interpretation receivers", "2 out on loan · 0 of 2 in stock");
+
         // a new definition may not have fewer receivers than are out
         Response lowered = call("PUT", "/api/v1/events/" + slug, ADMIN, definition(1));
         assertThat(lowered.status()).isEqualTo(400);
@@ -218,6 +237,9 @@ class ReceiverApiTest extends TapTestSupport {
         }
         assertThat(bos.get("email").asString()).isEqualTo("bo@example.com");
         assertThat(bos.get("returnedAt").isNull()).as("back the next morning").isFalse();
+        String page = call("GET", "/organizer/" + slug, ADMIN, null, Map.of("Accept-Language", "ko", "Accept", "text/html")).text();
+        assertThat(page).contains("그날 끝날 때까지 반납되지 않은 수신기", "bo@example.com", "cy@example.com", "미반납")
+                .doesNotContain("ann@example.com");
         assertThat(count("SELECT count(*) FROM access_log WHERE event_id = ? AND action = 'RECEIVERS_OVERDUE'", eventId(slug)))
                 .isGreaterThan(0);
     }
