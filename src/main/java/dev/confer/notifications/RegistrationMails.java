@@ -49,7 +49,8 @@ class RegistrationMails {
 
     @EventListener
     void on(Promoted promoted) {
-        outbox.enqueue(MailKind.PROMOTION, promoted.registrationId(), promoted.eventId(), promoted.eventSlug());
+        outbox.enqueue(promoted.held() ? MailKind.VERIFY : MailKind.PROMOTION, promoted.registrationId(), promoted.eventId(),
+                promoted.eventSlug());
         nudgeAfterCommit();
     }
 

@@ -107,6 +107,12 @@ class RegistrationStore {
                 .param(eventId).query(ATTENDEE).optional();
     }
 
+    /** A waitlisted registration moves up but stays PENDING until its address is verified, at most until {@code until}. */
+    void hold(RegistrationId id, java.time.Instant until) {
+        jdbc.sql("UPDATE registration SET status = 'PENDING', waitlist_seq = NULL, hold_until = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(until), id.value()).update();
+    }
+
     void confirm(RegistrationId id) {
         jdbc.sql("UPDATE registration SET status = 'CONFIRMED', waitlist_seq = NULL, hold_until = NULL, confirmed_at = now() WHERE id = ?")
                 .param(id.value()).update();

@@ -152,9 +152,8 @@ public class Registrations {
         if (held.status() == RegistrationStatus.CONFIRMED || held.status() == RegistrationStatus.PENDING) {
             Optional<Attendee> next = store.lockFirstWaitlisted(event.id());
             if (next.isPresent()) {
-                store.confirm(next.get().id()); // the place passes on: no shard changes
+                moveUp(event, next.get()); // the place passes on: no shard changes
                 capacity.leaveWaitlist(event.id());
-                publisher.publishEvent(new Promoted(next.get().id(), event.id(), event.slug(), next.get().language()));
             } else {
                 capacity.releasePlace(event.id());
             }
@@ -164,6 +163,20 @@ public class Registrations {
         store.cancel(id);
         publisher.publishEvent(new Cancelled(id, event.id(), event.slug())); // lab seats are released after commit (access)
         return store.find(event.id(), id).orElseThrow();
+    }
+
+    /**
+     * The first waitlisted registration takes a freed place: confirmed, or with registration.verifyEmail held PENDING
+     * for the verify hold (its address was never checked; an expired hold passes the place on again).
+     */
+    private void moveUp(EventSchedule event, Attendee next) {
+        boolean held = event.registration().verifiesEmail();
+        if (held) {
+            store.hold(next.id(), java.time.Instant.now(clock).plus(settings.verifyHold()));
+        } else {
+            store.confirm(next.id());
+        }
+        publisher.publishEvent(new Promoted(next.id(), event.id(), event.slug(), next.language(), held));
     }
 
     /** How long a PENDING registration holds its place unverified. */
@@ -231,9 +244,8 @@ public class Registrations {
             if (!capacity.takePlace(event.id())) {
                 return;
             }
-            store.confirm(next.get().id());
+            moveUp(event, next.get());
             capacity.leaveWaitlist(event.id());
-            publisher.publishEvent(new Promoted(next.get().id(), event.id(), event.slug(), next.get().language()));
         }
     }
 

@@ -109,11 +109,36 @@ class EmailVerificationApiTest extends ApiTest {
         clock.set(NOW.plus(Duration.ofMinutes(30)));
         holds.sweep();
         assertThat(status(slug, first)).isEqualTo("CANCELLED");
-        assertThat(status(slug, waiting)).as("the waitlist moved").isEqualTo("CONFIRMED");
+        assertThat(status(slug, waiting)).as("the waitlist moved: a place held until the address is verified").isEqualTo("PENDING");
         Response late = verify(slug, first);
         assertThat(late.status()).isEqualTo(410);
         assertThat(late.json().get("detail").asString()).contains("not confirmed in time");
         assertThat(placesTaken(slug)).isEqualTo(2).isEqualTo(usedInShards(slug));
+    }
+
+    @Test
+    void aWaitlistedPersonWhoMovesUpGetsAHeldPlaceAndTheVerifyMailAndAnUnverifiedOnePassesItOn() {
+        clock.set(NOW);
+        String slug = verifyingEvent(1, 2);
+        JsonNode first = registerAs(slug, "first@example.com").json();
+        assertThat(verify(slug, first).json().get("status").asString()).isEqualTo("CONFIRMED");
+        JsonNode waiting = registerAs(slug, "waiting@example.com").json();
+        JsonNode last = registerAs(slug, "last@example.com").json();
+        assertThat(waiting.get("status").asString()).isEqualTo("WAITLISTED");
+
+        assertThat(call("DELETE", "/api/v1/events/" + slug + "/registrations/" + first.get("id").asString(), ADMIN, null).status())
+                .isEqualTo(200);
+        assertThat(status(slug, waiting)).as("its address was never checked: held, not confirmed").isEqualTo("PENDING");
+        awaitEventsHandled();
+        assertThat(sql.queryForList("SELECT kind FROM mail_outbox WHERE registration_id = ?::uuid ORDER BY id", String.class,
+                waiting.get("id").asString())).containsExactly("WAITLIST", "VERIFY");
+
+        clock.set(NOW.plus(Duration.ofMinutes(30))); // the hold runs out unverified: the place moves on, held again
+        holds.sweep();
+        assertThat(status(slug, waiting)).isEqualTo("CANCELLED");
+        assertThat(status(slug, last)).isEqualTo("PENDING");
+        assertThat(verify(slug, last).json().get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(placesTaken(slug)).isEqualTo(1).isEqualTo(usedInShards(slug));
     }
 
     @Test
