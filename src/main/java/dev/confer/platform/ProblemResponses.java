@@ -61,6 +61,18 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     /**
+     * No database connection within the pool's timeout (an overload: bench/opening.sh with 1,024 requests in flight
+     * found these answered 500): nothing was done, so 503 with {@code Retry-After}, as a lock conflict is.
+     */
+    @ExceptionHandler({org.springframework.jdbc.CannotGetJdbcConnectionException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> overloaded(RuntimeException e, HttpServletRequest request) {
+        log.warn("No database connection in time on {} {}", request.getMethod(), request.getRequestURI());
+        ResponseEntity<ProblemDetail> busy = rejected(new Rejection(503, "request.overloaded"));
+        return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, "5").body(busy.getBody());
+    }
+
+    /**
      * Spring Security's firewall refuses a parameter or header it finds unsafe (a form body whose "names" are
      * JSON, control characters) when the handler first reads it: the caller's request, not a failure of ours.
      */
