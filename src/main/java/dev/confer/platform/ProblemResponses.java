@@ -92,6 +92,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (e instanceof org.springframework.security.access.AccessDeniedException ade) {
             throw ade;
         }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            // the same failures wrapped on the way out (a cache that could not load its value, for one)
+            if (cause instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+                    || cause instanceof org.springframework.transaction.CannotCreateTransactionException) {
+                return overloaded((RuntimeException) cause, request);
+            }
+            if (cause instanceof PessimisticLockingFailureException conflict) {
+                return lockConflict(conflict, request);
+            }
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return rejected(new Rejection(500, "request.unexpected"));
     }
