@@ -121,6 +121,7 @@ class ReceiverDeskBrowserTest extends StaffPagesTest {
             assertThat(page.locator("#receivers-figures")).hasAttribute("data-out", "0");
             assertThat(page.locator("#receivers-figures")).hasText("0대 대여 중 · 보유 1대 중 1대 남음");
             assertThat(page.locator("#overdue-none")).isVisible();
+            noViolations(page, "organizer-receivers-ko");
         }
         try (BrowserContext phone = phone("en-US")) {
             Page ticket = open(phone, myTicket(slug, minjun));
