@@ -6,7 +6,8 @@
 # the ops room's alerts (GET .../ops/alerts) -- every alert on a clean replay, and for each injected fault whether
 # its alert opened and how late in event minutes.
 # Settings: SUMMIT_PEOPLE (30000), SUMMIT_TAPS (500000, taps at doors and booths), SUMMIT_FAULTS ("desk,door"; "none"
-# for a clean replay), SUMMIT_THREADS (8), BENCH_PORT (18080), BENCH_JAVA_OPTS, BENCH_KEEP=1 (see bench/run.sh).
+# for a clean replay), SUMMIT_THREADS (8), SUMMIT_MAIL_WAIT (900: seconds to wait for the confirmation mails before the
+# replay; 0 replays at once, sharing the cores with composing them), BENCH_PORT (18080), BENCH_JAVA_OPTS, BENCH_KEEP=1 (see bench/run.sh).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -18,7 +19,10 @@ bench_prepare
 start_app false
 pgbench_baseline "${BENCH_PGBENCH_SECONDS:-20}"
 
-export DAY1="$(TZ=Asia/Seoul date +%F)" DAY2="$(TZ=Asia/Seoul date -d "$(TZ=Asia/Seoul date +%F) + 1 day" +%F)"
+# day 1 is yesterday in Seoul, day 2 today: the replayed scans of day 1 are all in the past whatever the hour, as a
+# device's synced queue is (a scan time ahead of the server's clock is not believed, see QueuedScans), and registering
+# stays open until the last day ends
+export DAY2="$(TZ=Asia/Seoul date +%F)" DAY1="$(TZ=Asia/Seoul date -d "$(TZ=Asia/Seoul date +%F) - 1 day" +%F)"
 set +e
 BENCH_PORT="$PORT" python3 -u "$ROOT/bench/summit_day.py" summit "$TOKEN" | tee "$WORK/summit.txt"
 STATUS=${PIPESTATUS[0]}

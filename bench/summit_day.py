@@ -91,10 +91,12 @@ def register_all():
     return tickets
 
 
-def mail_drained(limit=900):
+def mail_drained(limit=int(os.environ.get("SUMMIT_MAIL_WAIT", "900"))):
     """Waits until the confirmation mails are composed and out: a real day's registrations are weeks old, so the
     replay must not share the cores with composing 30,000 mails (the profile found 32 % of the CPU there)."""
     start = time.perf_counter()
+    if limit <= 0:
+        return
     while time.perf_counter() - start < limit:
         status, raw, _ = call("GET", "/actuator/prometheus", ADMIN)
         pending = [float(line.split()[-1]) for line in raw.decode().splitlines() if line.startswith("confer_mail_outbox_pending")]
