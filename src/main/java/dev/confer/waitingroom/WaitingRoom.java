@@ -225,6 +225,10 @@ public class WaitingRoom {
             return;
         }
         Instant now = Instant.now(clock);
+        // before the gate's lock, never under it: counting the places needs a connection of its own, and joins queue
+        // for the gate row holding theirs (under the lock this stalled the pool until Hikari's timeout, found by
+        // bench/opening.sh)
+        boolean soldOut = left(event, now) == Stock.Left.NONE;
         transaction.executeWithoutResult(status -> store.lockGateIfDue(event.id(), now.minusSeconds(1)).ifPresent(gate -> {
             double perSecond = room.admitPerMinute() / 60.0;
             Instant opens = opensAt(event);
@@ -236,7 +240,7 @@ public class WaitingRoom {
             int admitted = 0;
             int k = (int) Math.floor(credit);
             Instant seenSince = now.minus(settings.stale());
-            if (k > 0 && gate.joined() > from && left(event, now) == Stock.Left.NONE) {
+            if (k > 0 && gate.joined() > from && soldOut) {
                 k = 0; // sold out: nobody is let in to be refused; the line moves again when a place comes back
             }
             if (k > 0 && gate.joined() > from) {
@@ -249,8 +253,15 @@ public class WaitingRoom {
         }));
     }
 
+    /** Never blocks on another thread's count (no compute-if-absent): at worst a few threads count the same second. */
     private Stock.Left left(EventSchedule event, Instant now) {
-        return stockSeen.get(event.id() + "@" + now.getEpochSecond(), k -> stock.left(event));
+        String key = event.id() + "@" + now.getEpochSecond();
+        Stock.Left seen = stockSeen.getIfPresent(key);
+        if (seen == null) {
+            seen = stock.left(event);
+            stockSeen.put(key, seen);
+        }
+        return seen;
     }
 
     /** Ten seconds' worth of admissions: what an idle room lets in at once. */
