@@ -22,6 +22,9 @@ class DeskCameraBrowserTest extends StaffPagesTest {
     void theCameraReadsTheTicketAndChecksIn() throws IOException {
         String slug = defineEvent(uniqueSlug("camera"), todayDefinition(10, 10, 10, 5, 10));
         String ticket = register(slug, "한지우", "jiwoo@example.com").get("ticket").asString();
+        for (int i = 2; !FakeCamera.zxingFinds(TicketQr.matrix(ticket)); i++) { // a code this camera can show
+            ticket = register(slug, "한지우 " + i, "jiwoo" + i + "@example.com").get("ticket").asString();
+        }
         String desk = staffToken(slug, "DESK", null);
         try (FakeCamera camera = FakeCamera.showing(TicketQr.matrix(ticket), args -> launchChromium(args));
              BrowserContext laptop = camera.context("ko-KR", 1280, 900, port)) {
