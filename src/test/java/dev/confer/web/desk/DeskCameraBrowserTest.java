@@ -21,9 +21,23 @@ class DeskCameraBrowserTest extends StaffPagesTest {
     @Test
     void theCameraReadsTheTicketAndChecksIn() throws IOException {
         String slug = defineEvent(uniqueSlug("camera"), todayDefinition(10, 10, 10, 5, 10));
-        String ticket = register(slug, "한지우", "jiwoo@example.com").get("ticket").asString();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                scanAtTheDesk(slug, attempt);
+                return;
+            } catch (FakeCamera.CodeNotFound e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                System.out.println("desk camera: " + e.getMessage() + "; another attendee's ticket");
+            }
+        }
+    }
+
+    private void scanAtTheDesk(String slug, int attempt) throws IOException {
+        String ticket = register(slug, "한지우", "jiwoo" + attempt + "@example.com").get("ticket").asString();
         for (int i = 2; !FakeCamera.zxingFinds(TicketQr.matrix(ticket)); i++) { // a code this camera can show
-            ticket = register(slug, "한지우 " + i, "jiwoo" + i + "@example.com").get("ticket").asString();
+            ticket = register(slug, "한지우 " + i, "jiwoo" + attempt + "-" + i + "@example.com").get("ticket").asString();
         }
         String desk = staffToken(slug, "DESK", null);
         try (FakeCamera camera = FakeCamera.showing(TicketQr.matrix(ticket), args -> launchChromium(args));
@@ -44,6 +58,8 @@ class DeskCameraBrowserTest extends StaffPagesTest {
             page.locator("#camera-start").click();
             FakeCamera.awaitVerdict(page, "CHECKED_IN", () -> screenshot(page, "desk-camera-stalled"));
             assertThat(page.locator("#verdict")).containsText("한지우");
+            // the stall check's own decode (FakeCamera.CodeNotFound) sees what the page's loop saw
+            org.assertj.core.api.Assertions.assertThat(page.evaluate(FakeCamera.PAGE_DECODER_FINDS)).isEqualTo(true);
             assertThat(page.locator("[data-camera]")).hasAttribute("data-camera", "scanning");
             org.assertj.core.api.Assertions.assertThat(scripts).anyMatch(url -> url.contains("zxing"));
             screenshot(page, "desk-camera-ko");

@@ -21,9 +21,23 @@ class DoorCameraBrowserTest extends StaffPagesTest {
     void aPhoneAtTheDoorScansTheTicketWithItsCamera() throws IOException {
         duringSession(14, 5); // S201 (14:00) admits: a door admits only around its session
         String slug = defineEvent(uniqueSlug("doorcam"), todayDefinition(50, 10, 10, 10, 5));
-        JsonNode attendee = register(slug, "Camera Kim", "camkim@example.com");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                scanAtTheDoor(slug, attempt);
+                return;
+            } catch (FakeCamera.CodeNotFound e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                System.out.println("door camera: " + e.getMessage() + "; another attendee's ticket");
+            }
+        }
+    }
+
+    private void scanAtTheDoor(String slug, int attempt) throws IOException {
+        JsonNode attendee = register(slug, "Camera Kim " + attempt, "camkim" + attempt + "@example.com");
         for (int i = 2; !FakeCamera.zxingFinds(TicketQr.matrix(attendee.get("ticket").asString())); i++) {
-            attendee = register(slug, "Camera Kim " + i, "camkim" + i + "@example.com"); // a code this camera can show
+            attendee = register(slug, "Camera Kim " + attempt + "-" + i, "camkim" + attempt + "-" + i + "@example.com"); // a code this camera can show
         }
         Response checkedIn = post("/api/v1/events/" + slug + "/check-ins", staffToken(slug, "DESK", null),
                 Map.of("ticket", attendee.get("ticket").asString()));
