@@ -257,8 +257,11 @@ class AccessibilityBrowserTest extends StaffPagesTest {
             assertThat(page.locator("h1")).hasText(t("접근할 수 없습니다", "Not allowed"));
             audit(page, "error-403");
             page.navigate("/desk/" + slug);
+            // a worker signs out of a desk that has loaded (its roster kept for offline use): sign-out wipes it first
+            assertThat(page.locator("#floor-offline")).hasAttribute("data-roster", "ready",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
             page.locator("header button[type=submit]").click();
-            page.waitForURL("**/login?signedOut");
+            page.waitForURL("**/login?signedOut", new Page.WaitForURLOptions().setTimeout(30_000));
             audit(page, "signed-out");
         }
         assertNoViolations();
