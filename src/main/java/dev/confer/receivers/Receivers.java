@@ -72,7 +72,21 @@ public class Receivers {
             throw Rejection.conflict("receivers.none-defined");
         }
         UUID id = loanId(request.id());
-        RegistrationId attendee = registrationOf(event, request.credential());
+        return lend(event, caller, id, registrationOf(event, request.credential()));
+    }
+
+    /**
+     * Lends a receiver to an attendee the desk already has in front of it (its page knows the registration): as
+     * {@link #lend(EventSchedule, Caller, LoanRequest)} without issuing and verifying their ticket again.
+     */
+    public Loan lendTo(EventSchedule event, Caller caller, @Nullable String loanId, RegistrationId attendee) {
+        if (event.receivers() == null) {
+            throw Rejection.conflict("receivers.none-defined");
+        }
+        return lend(event, caller, loanId(loanId), attendee);
+    }
+
+    private Loan lend(EventSchedule event, Caller caller, UUID id, RegistrationId attendee) {
         Attendee person = registrations.find(event, attendee).filter(Attendee::isConfirmed)
                 .orElseThrow(() -> Rejection.conflict("receivers.not-confirmed"));
         ReceiverLoans.Lent lent = attempts.invoke(() -> loans.lend(id, event.id(), attendee, clock.instant(), caller.deskName())

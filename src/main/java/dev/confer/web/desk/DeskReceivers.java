@@ -3,12 +3,10 @@ package dev.confer.web.desk;
 import dev.confer.events.EventCatalog;
 import dev.confer.events.EventSchedule;
 import dev.confer.receivers.Loan;
-import dev.confer.receivers.LoanRequest;
 import dev.confer.receivers.Receivers;
 import dev.confer.shared.Caller;
 import dev.confer.shared.RegistrationId;
 import dev.confer.shared.Rejection;
-import dev.confer.tickets.Tickets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,13 +33,11 @@ class DeskReceivers {
 
     private final EventCatalog events;
     private final Receivers receivers;
-    private final Tickets tickets;
     private final MessageSource messages;
 
-    DeskReceivers(EventCatalog events, Receivers receivers, Tickets tickets, MessageSource messages) {
+    DeskReceivers(EventCatalog events, Receivers receivers, MessageSource messages) {
         this.events = events;
         this.receivers = receivers;
-        this.tickets = tickets;
         this.messages = messages;
     }
 
@@ -63,7 +59,7 @@ class DeskReceivers {
                 @AuthenticationPrincipal Caller caller, Locale locale, Model model) {
         EventSchedule event = events.require(slug);
         try {
-            Loan loan = receivers.lend(event, caller, new LoanRequest(loanId, new LoanRequest.Credential(tickets.issue(event, id), null)));
+            Loan loan = receivers.lendTo(event, caller, loanId, id);
             model.addAttribute("receiverNotice", messages.getMessage("desk.receiver.lent", new Object[] {loan.name()}, locale));
         } catch (Rejection r) {
             model.addAttribute("receiverError", messages.getMessage(r.messageKey(), r.args(), r.messageKey(), locale));
