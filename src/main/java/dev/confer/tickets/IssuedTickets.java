@@ -4,6 +4,7 @@ import dev.confer.shared.RegistrationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The tickets Confer issued, as their exact text and the key that signed them (table {@code issued_ticket}). */
@@ -24,6 +25,13 @@ class IssuedTickets {
         jdbc.sql("INSERT INTO issued_ticket (registration_id, key_fingerprint, ticket) VALUES (?, ?, ?) "
                         + "ON CONFLICT (registration_id) DO NOTHING")
                 .params(id.value(), keyFingerprint, ticket)
+                .update();
+    }
+
+    void keep(List<RegistrationId> ids, long keyFingerprint, List<String> tickets) {
+        jdbc.sql("INSERT INTO issued_ticket (registration_id, key_fingerprint, ticket) SELECT i, ?, t FROM unnest(?::uuid[], ?::text[]) "
+                        + "AS k (i, t) ON CONFLICT (registration_id) DO NOTHING")
+                .params(keyFingerprint, ids.stream().map(RegistrationId::value).toArray(java.util.UUID[]::new), tickets.toArray(String[]::new))
                 .update();
     }
 

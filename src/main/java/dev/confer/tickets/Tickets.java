@@ -14,6 +14,7 @@ import java.security.Signature;
 import java.security.SignatureException;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -62,6 +63,11 @@ public class Tickets {
      */
     public void keep(EventSchedule event, RegistrationId registrationId) {
         issuedTickets.keep(registrationId, keys.of(event).fingerprint(), issue(event, registrationId));
+    }
+
+    /** {@link #keep(EventSchedule, RegistrationId)} for a team's registrations, in one statement. */
+    public void keep(EventSchedule event, List<RegistrationId> registrationIds) {
+        issuedTickets.keep(registrationIds, keys.of(event).fingerprint(), registrationIds.stream().map(id -> issue(event, id)).toList());
     }
 
     private String sign(EventSchedule event, RegistrationId registrationId) {

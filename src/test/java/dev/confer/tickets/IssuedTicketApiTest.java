@@ -46,6 +46,15 @@ class IssuedTicketApiTest extends ApiTest {
     }
 
     @Test
+    void aTeamKeepsEveryMembersTicket() {
+        String slug = defineEvent(uniqueSlug("kept"), eventDefinition(10, 0, 10, 2, 1, 100));
+        List<JsonNode> team = registerTeam(slug, "Team Kept", "Lead One", "Member Two", "Member Three");
+        assertThat(team).hasSize(3).allSatisfy(member -> assertThat(kept(member)).isEqualTo(member.get("ticket").asString()));
+        Response scan = checkIn(slug, staffToken(slug, "DESK", null), team.get(2).get("ticket").asString());
+        assertThat(scan.status()).as(scan.text()).isEqualTo(200);
+    }
+
+    @Test
     void aForgedSignatureOnARealPayloadIsStillRefused() {
         String slug = defineEvent(uniqueSlug("kept"), eventDefinition(10, 0, 10, 2, 1, 100));
         String desk = staffToken(slug, "DESK", null);
@@ -109,7 +118,8 @@ class IssuedTicketApiTest extends ApiTest {
 
     private String kept(JsonNode registration) {
         return jdbc.sql("SELECT ticket FROM issued_ticket WHERE registration_id = ?")
-                .param(UUID.fromString(registration.get("id").asString())).query(String.class).single();
+                .param(UUID.fromString((registration.has("id") ? registration.get("id") : registration.get("registrationId")).asString()))
+                .query(String.class).single();
     }
 
     private long keyFingerprint(String slug) {
