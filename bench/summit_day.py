@@ -5,8 +5,11 @@ Defines the summit (two days, 12 desks, 17 rooms, 160 sessions, 100 booths), reg
 replays day 1 minute by minute of event time through POST /sync (batches of 500, SUMMIT_THREADS devices in parallel):
 check-ins with a rush before the 09:30 keynote, session doors around every changeover with a tail of late comers,
 booth taps peaking at lunch and the breaks. Faults (SUMMIT_FAULTS): "desk" -- desk D07 stops at 09:00; "door" -- the
-door of the room of the 11:00 session in R05 goes silent at 11:10. Afterwards it reads the ops room's alerts of
-day 1 and prints them, with each fault's detection delay; on a clean replay there must be none.
+door of the room of the 11:00 session in R05 goes silent at 11:10; "smtp" -- the SMTP server (bench/smtp_sink.py, its
+control port in SUMMIT_SMTP_CONTROL) refuses every mail from 09:10 to 09:20. The mail the day causes: SUMMIT_WALKINS
+people (3 % of SUMMIT_PEOPLE) register on the day when they arrive, at the desk's time of their check-in, and get their
+confirmation mail with the ticket. Afterwards it reads the ops room's alerts of day 1 and prints them, with each
+fault's detection delay; on a clean replay there must be none. With a sink it checks that every mail reached it once.
 """
 import datetime, http.client, json, os, random, sys, threading, time, uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -16,13 +19,16 @@ SLUG, ADMIN = sys.argv[1], sys.argv[2]
 DAY1, DAY2 = os.environ["DAY1"], os.environ["DAY2"]
 PEOPLE = int(os.environ.get("SUMMIT_PEOPLE", "30000"))
 TAPS = int(os.environ.get("SUMMIT_TAPS", "500000"))
-FAULTS = [f for f in os.environ.get("SUMMIT_FAULTS", "desk,door").split(",") if f and f != "none"]
+FAULTS = [f for f in os.environ.get("SUMMIT_FAULTS", "desk,door,smtp").split(",") if f and f != "none"]
+WALKINS = int(os.environ.get("SUMMIT_WALKINS", str(PEOPLE * 3 // 100)))
+SINK = os.environ.get("SUMMIT_SMTP_CONTROL", "")  # the SMTP sink's control port, if the server mails through it
 THREADS = int(os.environ.get("SUMMIT_THREADS", "8"))
 DESKS, ROOMS, BOOTHS, SLOTS = 12, 17, 100, ["10:00", "11:00", "13:00", "14:00", "15:00"]
 SESSIONS_PER_SLOT = 16  # 5 slots x 16 = 80 sessions a day, 160 over the two days
 SHOW = 0.9
 FAULT_DESK, FAULT_DESK_AT = "D07", "09:00"
 FAULT_ROOM, FAULT_DOOR_SLOT, FAULT_DOOR_AT = "R05", "11:00", "11:10"
+FAULT_SMTP_AT, FAULT_SMTP_MINUTES = "09:10", 10
 local = threading.local()
 rng = random.Random(20261203)
 
@@ -71,8 +77,8 @@ def definition():
                                  "speakers": [{"name": "Speaker", "company": "Bench Co"}]})
     keynote = {"start": "09:30", "end": "10:00", "halls": [{"name": "Hall A", "seats": 20000}, {"name": "Hall B", "seats": 15000}]}
     return {"name": {"ko": "Confer 서밋 리플레이", "en": "Confer summit replay"}, "timezone": "Asia/Seoul",
-            "capacity": PEOPLE, "waitlist": 0,
-            "days": [{"date": d, "doorsOpen": "08:00", "end": "18:00", "mealVouchers": PEOPLE, "keynote": keynote} for d in (DAY1, DAY2)],
+            "capacity": PEOPLE + WALKINS, "waitlist": 0,
+            "days": [{"date": d, "doorsOpen": "08:00", "end": "18:00", "mealVouchers": PEOPLE + WALKINS, "keynote": keynote} for d in (DAY1, DAY2)],
             "rooms": rooms, "tracks": [{"code": "main", "name": {"ko": "메인", "en": "Main"}}], "sessions": sessions,
             "booths": [{"code": f"B{b:03d}", "sponsor": f"Sponsor {b}", "location": f"H-{b:03d}"} for b in range(1, BOOTHS + 1)]}
 
@@ -105,6 +111,32 @@ def mail_drained(limit=int(os.environ.get("SUMMIT_MAIL_WAIT", "900"))):
             return
         time.sleep(2)
     print(f"Mail outbox not empty after {limit} s; replaying anyway")
+
+
+def sink(command):
+    conn = http.client.HTTPConnection("127.0.0.1", int(SINK), timeout=30)
+    conn.request("GET", "/" + command)
+    return json.loads(conn.getresponse().read())
+
+
+def walk_ins():
+    """Who registers on the day as they arrive: (event minute, desk), arriving like everyone else."""
+    desk_stop = hm(FAULT_DESK_AT) if "desk" in FAULTS else 10 ** 6
+    people = []
+    for _ in range(WALKINS):
+        m = int(rng.triangular(hm("08:00"), hm("09:35"), hm("09:20")) if rng.random() < 0.85 else rng.uniform(hm("09:35"), hm("13:00")))
+        desk = rng.choice([f"D{d:02d}" for d in range(1, DESKS + 1) if m < desk_stop or f"D{d:02d}" != FAULT_DESK])
+        people.append((m, desk))
+    return people
+
+
+def register_walk_in(minute, desk, n):
+    """Registers one walk-in now (their confirmation mail is queued) and returns their check-in at the desk."""
+    status, raw, _ = call("POST", f"/api/v1/events/{SLUG}/registrations", None,
+                          {"name": f"Walk-in {n}", "email": f"walkin{n}@bench.example.com", "locale": "ko"})
+    assert status == 201, raw[:300]
+    return {"id": str(uuid.uuid4()), "kind": "check-in", "at": at(minute, rng.randrange(60)), "ticket": json.loads(raw)["ticket"],
+            "desk": desk}
 
 
 def day_one(tickets):
@@ -149,8 +181,9 @@ def day_one(tickets):
     return actions
 
 
-def replay(actions):
-    """Minute by minute of event time: each minute's actions in batches of 500, THREADS devices at once."""
+def replay(actions, walkins=()):
+    """Minute by minute of event time: that minute's walk-ins register, then its actions (with their check-ins) go in
+    batches of 500, THREADS devices at once. The SMTP fault starts and ends at its event minutes."""
     latencies, lock, bad = [], threading.Lock(), []
 
     def send(batch):
@@ -164,20 +197,48 @@ def replay(actions):
     by_minute = {}
     for m, a in actions:
         by_minute.setdefault(m, []).append(a)
+    arriving = {}
+    for n, (m, desk) in enumerate(walkins):
+        arriving.setdefault(m, []).append((m, desk, n))
+        by_minute.setdefault(m, [])
+    smtp = {hm(FAULT_SMTP_AT): "refuse", hm(FAULT_SMTP_AT) + FAULT_SMTP_MINUTES: "accept"} if "smtp" in FAULTS and SINK else {}
     with ThreadPoolExecutor(THREADS) as pool:
         for m in sorted(by_minute):
-            chunk = by_minute[m]
+            if m in smtp:
+                sink(smtp.pop(m))
+            chunk = by_minute[m] + list(pool.map(lambda w: register_walk_in(*w), arriving.get(m, [])))
             list(pool.map(send, [chunk[i:i + 500] for i in range(0, len(chunk), 500)]))
+    for command in smtp.values():
+        sink(command)
     took = time.perf_counter() - start
     latencies.sort()
     p = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))] * 1000
     minutes = max(by_minute) - min(by_minute) + 1
-    print(f"Replayed {len(actions)} actions over {minutes} event minutes in {took:.0f} s wall "
+    print(f"Replayed {len(actions) + len(walkins)} actions ({len(walkins)} of them walk-ins registered then checked in) over {minutes} event minutes in {took:.0f} s wall "
           f"({len(actions) / took:.0f} actions/s, {minutes / (took / 60):.0f}x event time); "
           f"{len(latencies)} sync calls of up to 500: p50 {p(0.5):.0f} ms, p99 {p(0.99):.0f} ms, max {p(1.0):.0f} ms")
     if bad:
         print(f"  FAIL: {len(bad)} sync calls refused, e.g. {bad[0]}")
     return took
+
+
+def mails_once(expected, limit=300):
+    """After the replay: the outbox drains, and the sink got every mail exactly once (one per registration)."""
+    if not SINK:
+        return 0
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit:
+        status, raw, _ = call("GET", "/actuator/prometheus", ADMIN)
+        pending = [float(line.split()[-1]) for line in raw.decode().splitlines() if line.startswith("confer_mail_outbox_pending")]
+        if status == 200 and pending and pending[0] == 0 and sink("count")["distinct"] >= expected:
+            break
+        time.sleep(2)
+    count = sink("count")
+    ok = count["distinct"] == expected and count["duplicates"] == 0
+    print(f"Mail at the SMTP sink: {count['accepted']} accepted, {count['distinct']} distinct of {expected} expected "
+          f"(one per registration), {count['duplicates']} twice, {count['refused']} refused during the fault: "
+          + ("every mail once (PASS)" if ok else "FAIL"))
+    return 0 if ok else 1
 
 
 def alerts():
@@ -189,13 +250,22 @@ def alerts():
         print(f"  {a['openedAt'][11:16]}-{(a['closedAt'] or '     ')[11:16] or 'open '} {a['signal']:9} {a['subject']:8} {a['kind']:10} "
               f"observed {a['observed']} expected {a['expected']}" + (f" forecast {a['forecastAt'][11:16]}" if a.get("forecastAt") else ""))
     failures = 0
-    expected = {"desk": ("arrivals", FAULT_DESK, FAULT_DESK_AT), "door": ("taps", FAULT_ROOM, FAULT_DOOR_AT)}
+    expected = {"desk": ("arrivals", FAULT_DESK, FAULT_DESK_AT), "door": ("taps", FAULT_ROOM, FAULT_DOOR_AT),
+                "smtp": ("mail", "backlog", FAULT_SMTP_AT)}
     for fault in FAULTS:
         signal, subject, since = expected[fault]
         hit = [a for a in found if a["signal"] == signal and a["subject"] == subject and a["openedAt"][11:16] >= since]
         if hit:
             late = hm(hit[0]["openedAt"][11:16]) - hm(since)
             print(f"  fault '{fault}' ({subject} from {since}): alert {hit[0]['kind']} opened {late} event minutes later")
+            if fault == "smtp":
+                back = hm(FAULT_SMTP_AT) + FAULT_SMTP_MINUTES
+                if hit[0]["closedAt"]:
+                    print(f"  fault 'smtp': SMTP accepted again at {back // 60:02d}:{back % 60:02d}, the alert closed "
+                          f"{hm(hit[0]['closedAt'][11:16]) - back} event minutes later (PASS)")
+                else:
+                    print("  FAIL fault 'smtp': the alert never closed after SMTP came back")
+                    failures += 1
         else:
             print(f"  FAIL fault '{fault}' ({subject} from {since}): no alert")
             failures += 1
@@ -213,8 +283,10 @@ def main():
     tickets = register_all()
     mail_drained()
     actions = day_one(tickets)
-    wall = replay(actions)
-    failures = alerts()
+    walkins = walk_ins()
+    wall = replay(actions, walkins)
+    failures = mails_once(len(tickets) + len(walkins))
+    failures += alerts()
     print(f"Whole day 1 replayed in {wall / 60:.1f} min wall (target: under 5)")
     print("PASS" if failures == 0 else f"FAIL ({failures})")
     sys.exit(0 if failures == 0 else 1)

@@ -52,8 +52,16 @@ public class DoorCounts {
         }).toList();
     }
 
-    /** Taps (any answer) at one point ({@code session:S101}, {@code booth:B01}) during the minute starting at {@code minute}. */
-    public record PointMinute(String point, java.time.Instant minute, int count, int admitted) {
+    /**
+     * Taps (any answer) at one point ({@code session:S101}, {@code booth:B01}) during the minute starting at
+     * {@code minute}; {@code firstHeard} is when the server received the first of them
+     * (the ops room's event clock: when the floor reached that minute, see {@code ops.MailLag}).
+     */
+    public record PointMinute(String point, java.time.Instant minute, int count, int admitted, java.time.Instant firstHeard) {
+
+        public PointMinute(String point, java.time.Instant minute, int count, int admitted) {
+            this(point, minute, count, admitted, minute);
+        }
     }
 
     /** Taps per point and minute of scan time in {@code [from, to)}; empty minutes are left out. */

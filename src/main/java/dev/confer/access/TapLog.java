@@ -40,14 +40,17 @@ class TapLog {
         return counts;
     }
 
-    /** Taps per point and minute of scan time in {@code [from, to)} (by the point index, then the time). */
+    /**
+     * Taps per point and minute of scan time in {@code [from, to)} (by the point index, then the time), with when the
+     * server first heard of one of them ({@code received_at}), in the same pass.
+     */
     java.util.List<DoorCounts.PointMinute> perMinute(long eventId, java.time.Instant from, java.time.Instant to) {
         return jdbc.sql("""
-                        SELECT point, date_trunc('minute', at), count(*), count(*) FILTER (WHERE result = 'ADMITTED') FROM tap
-                        WHERE event_id = ? AND at >= ? AND at < ? GROUP BY 1, 2 ORDER BY 2""")
+                        SELECT point, date_trunc('minute', at), count(*), count(*) FILTER (WHERE result = 'ADMITTED'), min(received_at)
+                        FROM tap WHERE event_id = ? AND at >= ? AND at < ? GROUP BY 1, 2 ORDER BY 2""")
                 .params(eventId, java.sql.Timestamp.from(from), java.sql.Timestamp.from(to))
                 .query((rs, n) -> new DoorCounts.PointMinute(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getInt(3),
-                        rs.getInt(4)))
+                        rs.getInt(4), rs.getTimestamp(5).toInstant()))
                 .list();
     }
 

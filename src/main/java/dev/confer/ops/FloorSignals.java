@@ -3,6 +3,7 @@ package dev.confer.ops;
 import dev.confer.access.DoorCounts;
 import dev.confer.checkin.Checkins;
 import dev.confer.events.EventSchedule;
+import dev.confer.notifications.MailBacklog;
 import dev.confer.registration.Registrations;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,8 @@ import java.util.Optional;
  * The floor's signals of one event day, per minute of <em>event time</em> (the scan times devices recorded, not when
  * the server heard of them): {@code arrivals} per desk and {@code taps} per room door. "Now" is the later of the clock
  * and the last minute anybody scanned, so a day replayed at high speed, or synced late by offline devices, is judged
- * exactly as the live day would have been. The minute still being filled is never judged.
+ * exactly as the live day would have been. The minute still being filled is never judged. And {@code mail}: the event's
+ * mail backlog on the same event clock ({@link MailLag}).
  */
 @Component
 class FloorSignals {
@@ -31,10 +33,12 @@ class FloorSignals {
     private final Checkins checkins;
     private final DoorCounts doors;
     private final Registrations registrations;
+    private final MailBacklog mail;
     private final Clock clock;
 
-    FloorSignals(Checkins checkins, DoorCounts doors, Registrations registrations, Clock clock) {
+    FloorSignals(Checkins checkins, DoorCounts doors, Registrations registrations, MailBacklog mail, Clock clock) {
         this.registrations = registrations;
+        this.mail = mail;
         this.checkins = checkins;
         this.doors = doors;
         this.clock = clock;
@@ -89,7 +93,7 @@ class FloorSignals {
                     .forEach(desks::history);
         });
         Instant now = open.plus(Duration.ofMinutes(judged));
-        return new Floor(day.date(), now, List.of(desks, rooms, fill(event, day, open, judged, taps)),
+        return new Floor(day.date(), now, List.of(desks, rooms, fill(event, day, open, judged, taps), mail(event, open, total, taps)),
                 vouchers(event, day, open, close, judged, arrivals));
     }
 
@@ -134,6 +138,33 @@ class FloorSignals {
         }
         working.forEach((room, on) -> fill.subject(room, percent.get(room), on));
         return fill;
+    }
+
+    /** {@code mail}: the event's backlog per minute of event time, judged only against its own past and only above it. */
+    private SignalDay mail(EventSchedule event, Instant open, int total, List<DoorCounts.PointMinute> taps) {
+        Instant[] firstHeard = new Instant[total];
+        for (DoorCounts.PointMinute t : taps) {
+            int m = index(open, t.minute());
+            if (m >= 0 && m < total && (firstHeard[m] == null || t.firstHeard().isBefore(firstHeard[m]))) {
+                firstHeard[m] = t.firstHeard();
+            }
+        }
+        Instant[] passed = MailLag.clock(open, firstHeard, null, clock.instant());
+        int n = 0;
+        while (n < total && passed[n] != null) {
+            n++;
+        }
+        // the day's own mail: queued once the floor's first scan was heard (the wall clock's doors open without one)
+        Instant since = java.util.Arrays.stream(firstHeard).filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(open);
+        int[] backlog = n == 0 ? new int[0]
+                : MailLag.perMinute(passed, mail.unsentBetween(event.id(), since, passed[0], passed[n - 1]));
+        return mailSignal(open, backlog);
+    }
+
+    static SignalDay mailSignal(Instant open, int[] backlog) {
+        boolean[] always = new boolean[backlog.length];
+        java.util.Arrays.fill(always, true);
+        return new SignalDay("mail", open, backlog.length).alone().watch(BandWatch.Kind.ABOVE_BAND).subject("backlog", backlog, always);
     }
 
     /** The day's lunch-voucher stock for {@link VoucherForecast}: it should last until lunch ends, else the day. */

@@ -1,6 +1,5 @@
 package dev.confer.ops;
 
-import dev.confer.notifications.MailBacklog;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -17,11 +16,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * This instance's resources as banded signals, per minute of <em>wall</em> time (an outbox or a server has no event
- * time): {@code mail} (subject {@code backlog}: how many minutes the oldest unsent mail has waited, retries included),
- * {@code errors} ({@code 5xx}: responses with a 5xx status) and {@code latency} ({@code mean}: the mean response time
- * in ms). Sampled every {@link #SAMPLE_SECONDS} s from the outbox and Micrometer's request timers; the last
+ * time): {@code errors} ({@code 5xx}: responses with a 5xx status) and {@code latency} ({@code mean}: the mean response
+ * time in ms). Sampled every {@link #SAMPLE_SECONDS} s from Micrometer's request timers; the last
  * {@link #KEEP_MINUTES} minutes are kept. Each subject is judged against its own last half hour and alerts only above
  * its band, so a slow start or a quiet night is no incident. Each instance watches itself, as Prometheus scrapes each.
+ * (The mail backlog is judged per event in event time, {@link MailLag}: the outbox is shared and its mails have causes
+ * on the floor.)
  */
 @Component
 class ResourceWatch implements SmartLifecycle {
@@ -30,10 +30,8 @@ class ResourceWatch implements SmartLifecycle {
     static final int KEEP_MINUTES = 120;
     private static final Logger log = LoggerFactory.getLogger(ResourceWatch.class);
 
-    private final MailBacklog mail;
     private final MeterRegistry registry;
     private final Clock clock;
-    private final int[] backlog = new int[KEEP_MINUTES];
     private final int[] errors = new int[KEEP_MINUTES];
     private final long[] requests = new long[KEEP_MINUTES];
     private final double[] millis = new double[KEEP_MINUTES];
@@ -44,8 +42,7 @@ class ResourceWatch implements SmartLifecycle {
     private double lastTotalMillis;
     private ScheduledExecutorService sampler;
 
-    ResourceWatch(MailBacklog mail, MeterRegistry registry, Clock clock) {
-        this.mail = mail;
+    ResourceWatch(MeterRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
     }
@@ -60,7 +57,6 @@ class ResourceWatch implements SmartLifecycle {
         }
         for (long m = lastMinute + 1; m <= minute; m++) {
             int i = slot(m);
-            backlog[i] = 0;
             errors[i] = 0;
             requests[i] = 0;
             millis[i] = 0;
@@ -68,7 +64,6 @@ class ResourceWatch implements SmartLifecycle {
         lastMinute = minute;
         firstMinute = Math.max(firstMinute, minute - KEEP_MINUTES + 1);
         int i = slot(minute);
-        backlog[i] = Math.max(backlog[i], (int) mail.now().oldestPendingAge().toMinutes());
         long errorCount = 0;
         long count = 0;
         double total = 0;
@@ -96,21 +91,19 @@ class ResourceWatch implements SmartLifecycle {
             return List.of();
         }
         int n = (int) (lastMinute - firstMinute); // the current minute is still filling
-        int[] mailSeries = new int[n];
         int[] errorSeries = new int[n];
         int[] latencySeries = new int[n];
         boolean[] always = new boolean[n];
         boolean[] served = new boolean[n];
         for (int k = 0; k < n; k++) {
             int i = slot(firstMinute + k);
-            mailSeries[k] = backlog[i];
             errorSeries[k] = errors[i];
             latencySeries[k] = requests[i] == 0 ? 0 : (int) Math.round(millis[i] / requests[i]);
             always[k] = true;
             served[k] = requests[i] > 0;
         }
         Instant start = Instant.ofEpochSecond(firstMinute * 60);
-        return List.of(signal("mail", "backlog", start, mailSeries, always), signal("errors", "5xx", start, errorSeries, always),
+        return List.of(signal("errors", "5xx", start, errorSeries, always),
                 signal("latency", "mean", start, latencySeries, served));
     }
 
@@ -121,7 +114,6 @@ class ResourceWatch implements SmartLifecycle {
     }
 
     private void clear() {
-        java.util.Arrays.fill(backlog, 0);
         java.util.Arrays.fill(errors, 0);
         java.util.Arrays.fill(requests, 0);
         java.util.Arrays.fill(millis, 0);

@@ -6,7 +6,6 @@ import dev.confer.shared.Language;
 import dev.confer.shared.LockConflicts;
 import dev.confer.shared.RegistrationId;
 import dev.confer.shared.Rejection;
-import dev.confer.tickets.Tickets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -50,12 +49,10 @@ public class Registrations {
     private final Throttle throttle;
     private final java.time.Clock clock;
     private final RegistrationSettings settings;
-    private final Tickets tickets;
 
     Registrations(Capacity capacity, RegistrationStore store, ApplicationEventPublisher publisher,
                   TransactionTemplate transaction, RegistrationWindow window, Throttle throttle, java.time.Clock clock,
-                  RegistrationSettings settings, Tickets tickets) {
-        this.tickets = tickets;
+                  RegistrationSettings settings) {
         this.throttle = throttle;
         this.clock = clock;
         this.settings = settings;
@@ -94,11 +91,9 @@ public class Registrations {
         throttle.attempt("registration-email", Objects.requireNonNull(input.email())); // after validation: a refused form costs no attempt
         RegistrationId id = RegistrationId.random();
         RegistrationStatus placed = placedStatus(event);
-        tickets.issue(event, id); // signed here, not while the transaction holds its locks; kept with the row below
         return lockConflicts.invoke(() -> {
             Outcome confirmed = transaction.execute(status -> {
                 Attendee attendee = insert(event, id, input, language, placed, null);
-                tickets.keep(event, id);
                 publisher.publishEvent(new Registered(id, event.id(), event.slug(), placed, language));
                 if (capacity.tryTakePlace(event.id())) {
                     return new Outcome(attendee, null);
@@ -117,7 +112,6 @@ public class Registrations {
                                       boolean mayWaitlist) {
         RegistrationStatus placed = placedStatus(event);
         Attendee attendee = insert(event, id, input, language, placed, null);
-        tickets.keep(event, id);
         capacity.lockWaitlist(event.id());
         if (capacity.takePlace(event.id())) {
             publisher.publishEvent(new Registered(id, event.id(), event.slug(), placed, language));

@@ -9,7 +9,7 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Room fill, the voucher forecast and the instance's resources (mail backlog, errors, latency) on synthetic series. */
+/** Room fill, the voucher forecast, the mail backlog (see also {@link MailLagTest}) and the instance's errors and latency on synthetic series. */
 class MoreSignalsTest {
 
     private static final Instant START = Instant.parse("2037-05-14T00:00:00Z");
@@ -60,7 +60,7 @@ class MoreSignalsTest {
         for (int m = 40; m < 50; m++) {
             backlog[m] = m - 39; // SMTP refuses from minute 40: the oldest mail waits 1, 2, 3, ... minutes
         }
-        List<BandWatch.Alert> alerts = BandWatch.judge(ResourceWatch.signal("mail", "backlog", START, backlog, on(80, 0, 80)));
+        List<BandWatch.Alert> alerts = BandWatch.judge(FloorSignals.mailSignal(START, backlog));
         assertThat(alerts).hasSize(1);
         BandWatch.Alert alert = alerts.getFirst();
         assertThat(alert.kind()).isEqualTo(BandWatch.Kind.ABOVE_BAND);
