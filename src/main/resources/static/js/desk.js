@@ -119,7 +119,7 @@
   function qrPath(text) {
     return loadZxing().then(function () {
       var Z = window.ZXing;
-      var matrix = Z.QRCodeEncoder.encode(text, Z.QRCodeDecoderErrorCorrectionLevel.M).getMatrix();
+      var matrix = readableMatrix(Z, text);
       var quiet = 4;
       var size = matrix.getWidth();
       var path = [];
@@ -134,6 +134,47 @@
       }
       return { modules: size + 2 * quiet, path: path.join('') };
     }).catch(function (err) { console.warn('Confer: the badge QR could not be drawn', err); return null; });
+  }
+
+  /**
+   * The code's modules, with the mask the QR penalty rules choose unless ZXing's reader (what a camera page runs on
+   * Safari and Firefox) then misses it at some size: about 1 % of tickets. Such a ticket gets the first other mask
+   * the reader finds at 2 to 6 pixels a module, as the server's TicketQr does (its text and error correction stay).
+   */
+  function readableMatrix(Z, text) {
+    var encoder = Z.QRCodeEncoder;
+    var code = encoder.encode(text, Z.QRCodeDecoderErrorCorrectionLevel.M);
+    var usual = code.getMaskPattern();
+    var choose = encoder.chooseMaskPattern; // this ZXing port takes no mask hint: its choice is lent a fixed one
+    for (var mask = 0; mask < 8 && !foundAtEverySize(Z, code.getMatrix(), text); mask++) {
+      if (mask === usual) { continue; }
+      encoder.chooseMaskPattern = function () { return mask; };
+      try { code = encoder.encode(text, Z.QRCodeDecoderErrorCorrectionLevel.M); } finally { encoder.chooseMaskPattern = choose; }
+    }
+    return code.getMatrix();
+  }
+  function foundAtEverySize(Z, matrix, text) {
+    var quiet = 4;
+    for (var scale = 2; scale <= 6; scale++) {
+      var width = (matrix.getWidth() + 2 * quiet) * scale;
+      var light = new Uint8ClampedArray(width * width).fill(255);
+      for (var y = 0; y < matrix.getHeight(); y++) {
+        for (var x = 0; x < matrix.getWidth(); x++) {
+          if (matrix.get(x, y) !== 1) { continue; }
+          for (var line = 0; line < scale; line++) {
+            var from = ((y + quiet) * scale + line) * width + (x + quiet) * scale;
+            light.fill(0, from, from + scale);
+          }
+        }
+      }
+      try {
+        var bitmap = new Z.BinaryBitmap(new Z.HybridBinarizer(new Z.RGBLuminanceSource(light, width, width)));
+        if (new Z.QRCodeReader().decode(bitmap).getText() !== text) { return false; }
+      } catch (err) {
+        return false; // not found at this size
+      }
+    }
+    return true;
   }
 
   // ---- Web NFC (Chrome on Android): the badge's serial number fills the UID field

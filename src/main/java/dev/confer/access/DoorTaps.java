@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * One badge tap at a session door or a booth, decided by one statement against the database only
@@ -43,6 +44,7 @@ public class DoorTaps {
     private final Turnstile turnstile;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
+    private final OnlineTaps online;
     /**
      * A tap is one statement; it is tried again (three times in all) when it lost a race on a unique key to the
      * same attendee at another door, or when PostgreSQL chose it as a deadlock victim: the lost attempt changed nothing.
@@ -52,7 +54,8 @@ public class DoorTaps {
             .delay(Duration.ofMillis(1)).jitter(Duration.ofMillis(1)).build());
 
     DoorTaps(Credentials credentials, Checkins checkins, Registrations registrations, TapLog log, SessionSeats seats,
-             BoothVisits booths, Turnstile turnstile, Clock clock, ApplicationEventPublisher publisher) {
+             BoothVisits booths, Turnstile turnstile, Clock clock, ApplicationEventPublisher publisher, OnlineTaps online) {
+        this.online = online;
         this.publisher = publisher;
         this.credentials = credentials;
         this.checkins = checkins;
@@ -80,7 +83,9 @@ public class DoorTaps {
         Accepted tap = accept(event, caller, request);
         Decided decided = decide(tap, registrations.find(event, tap.attendee()),
                 checkins.checkedIn(tap.attendee(), event.localDate(tap.at())));
-        TapAnswer answer = attempts.invoke(() -> pass(event, tap, decided, admittedOffline));
+        Supplier<TapAnswer> alone = () -> attempts.invoke(() -> pass(event, tap, decided, admittedOffline));
+        TapAnswer answer = admittedOffline ? alone.get() // a sync batch groups its own taps (SyncedTaps)
+                : online.pass(tap.point().text(), () -> pass(event, tap, decided, false), alone);
         recorded(event, tap, answer);
         return answer;
     }

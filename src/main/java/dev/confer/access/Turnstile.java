@@ -17,8 +17,9 @@ import java.util.UUID;
 /**
  * A tap decided in ONE autocommitted statement: the seat (or the lead), the attendance and the tap row
  * with its result. (A tap that finds a session full takes a second statement: see {@link #tryForASeat}.) A session's seat counter is therefore locked only while the database runs that one
- * statement and commits it, never across a round trip to the application, so a full room's door does
- * not queue behind slow clients.
+ * statement and commits it, never across a round trip to a client, so a full room's door does
+ * not queue behind slow clients. (Live taps that arrive together share a transaction, {@link OnlineTaps}: the
+ * counter is then held for that group's statements, a few milliseconds in this process.)
  *
  * <p>A tap id sent twice fails on the tap table's key and rolls back everything it did
  * (DuplicateKeyException: the caller answers DUPLICATE). So does the rare race of the same attendee

@@ -6,6 +6,7 @@ import dev.confer.shared.Language;
 import dev.confer.shared.LockConflicts;
 import dev.confer.shared.RegistrationId;
 import dev.confer.shared.Rejection;
+import dev.confer.tickets.Tickets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -49,10 +50,12 @@ public class Registrations {
     private final Throttle throttle;
     private final java.time.Clock clock;
     private final RegistrationSettings settings;
+    private final Tickets tickets;
 
     Registrations(Capacity capacity, RegistrationStore store, ApplicationEventPublisher publisher,
                   TransactionTemplate transaction, RegistrationWindow window, Throttle throttle, java.time.Clock clock,
-                  RegistrationSettings settings) {
+                  RegistrationSettings settings, Tickets tickets) {
+        this.tickets = tickets;
         this.throttle = throttle;
         this.clock = clock;
         this.settings = settings;
@@ -91,9 +94,11 @@ public class Registrations {
         throttle.attempt("registration-email", Objects.requireNonNull(input.email())); // after validation: a refused form costs no attempt
         RegistrationId id = RegistrationId.random();
         RegistrationStatus placed = placedStatus(event);
+        tickets.issue(event, id); // signed here, not while the transaction holds its locks; kept with the row below
         return lockConflicts.invoke(() -> {
             Outcome confirmed = transaction.execute(status -> {
                 Attendee attendee = insert(event, id, input, language, placed, null);
+                tickets.keep(event, id);
                 publisher.publishEvent(new Registered(id, event.id(), event.slug(), placed, language));
                 if (capacity.tryTakePlace(event.id())) {
                     return new Outcome(attendee, null);
@@ -112,6 +117,7 @@ public class Registrations {
                                       boolean mayWaitlist) {
         RegistrationStatus placed = placedStatus(event);
         Attendee attendee = insert(event, id, input, language, placed, null);
+        tickets.keep(event, id);
         capacity.lockWaitlist(event.id());
         if (capacity.takePlace(event.id())) {
             publisher.publishEvent(new Registered(id, event.id(), event.slug(), placed, language));

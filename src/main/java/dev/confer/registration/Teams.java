@@ -12,6 +12,7 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import dev.confer.tickets.Tickets;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,10 +46,12 @@ public class Teams {
     private final TeamStore store;
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate transaction;
+    private final Tickets tickets;
     private final RegistrationWindow window;
 
     Teams(Capacity capacity, TeamStore store, ApplicationEventPublisher publisher, TransactionTemplate transaction,
-          RegistrationWindow window) {
+          RegistrationWindow window, Tickets tickets) {
+        this.tickets = tickets;
         this.capacity = capacity;
         this.store = store;
         this.publisher = publisher;
@@ -75,6 +78,7 @@ public class Teams {
                 input.company() == null || input.company().isBlank() ? null : input.company().strip(), members,
                 members.stream().map(m -> RegistrationId.random()).toList(), input.consents(),
                 event.privacy() == null ? null : event.privacy().noticeVersion());
+        team.ids().forEach(id -> tickets.issue(event, id)); // signed here, not while the transaction holds its locks
         try {
             return attempts.invoke(() -> attempt(event, team, input.wantsWaitlist()));
         } catch (Raced e) {
@@ -123,6 +127,7 @@ public class Teams {
     /** The fast path's body: insert, then {@link #takeEveryPlace}; null if too few places were free. */
     private @Nullable TeamOutcome confirm(EventSchedule event, TeamStore.Draft team) {
         store.insert(team);
+        tickets.keep(event, team.ids());
         return takeEveryPlace(event, team);
     }
 
@@ -133,6 +138,7 @@ public class Teams {
      */
     private @Nullable TeamOutcome confirmOrWaitlist(EventSchedule event, TeamStore.Draft team, boolean mayWaitlist) {
         store.insert(team);
+        tickets.keep(event, team.ids());
         capacity.lockWaitlist(event.id());
         int free = capacity.free(event.id());
         if (free >= team.size()) {

@@ -8,10 +8,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -26,7 +28,8 @@ import java.util.Objects;
 @Repository
 class TicketKeys {
 
-    record EventKeys(long eventId, PrivateKey privateKey, PublicKey publicKey, byte[] manageSecret) {
+    /** {@code fingerprint}: the first 8 bytes of SHA-256 of the public key, naming the key a stored ticket was signed by. */
+    record EventKeys(long eventId, PrivateKey privateKey, PublicKey publicKey, byte[] manageSecret, long fingerprint) {
     }
 
     private final JdbcClient jdbc;
@@ -73,8 +76,9 @@ class TicketKeys {
     private static EventKeys decode(long eventId, byte[] privateKey, byte[] publicKey, byte[] secret) {
         try {
             KeyFactory factory = KeyFactory.getInstance("Ed25519");
+            long fingerprint = ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(publicKey)).getLong();
             return new EventKeys(eventId, factory.generatePrivate(new PKCS8EncodedKeySpec(privateKey)),
-                    factory.generatePublic(new X509EncodedKeySpec(publicKey)), secret);
+                    factory.generatePublic(new X509EncodedKeySpec(publicKey)), secret, fingerprint);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Stored ticket key of event " + eventId + " is unreadable", e);
         }

@@ -1,11 +1,14 @@
 package dev.confer.tickets;
 
-import com.google.zxing.BarcodeFormat;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.google.zxing.qrcode.encoder.ByteMatrix;
+import com.google.zxing.qrcode.encoder.Encoder;
+import com.google.zxing.qrcode.encoder.QRCode;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -23,15 +26,57 @@ public final class TicketQr {
     private TicketQr() {
     }
 
-    /** The modules of the code, one entry per module (no scaling). */
+    /** The mask chosen per ticket, so a ticket drawn again (My ticket, its badge) skips the choice. */
+    private static final Cache<String, Integer> MASKS = Caffeine.newBuilder().maximumSize(20_000).build();
+    private static final int QUIET_ZONE = 4;
+
+    /**
+     * The modules of the code, one entry per module (no scaling), with its quiet zone. The mask is ZXing's choice by
+     * the QR standard's penalty rules unless ZXing's own finder-pattern detector (the one the camera pages run on
+     * Safari and Firefox) then misses the code at some module size: about 1 % of ticket codes, perfectly drawn, are
+     * never found because their data looks like a finder pattern. Such a ticket gets the first other mask the
+     * detector finds at every size; the text and the error correction stay the same, so any reader decodes it.
+     */
     public static BitMatrix matrix(String ticket) {
+        Integer known = MASKS.getIfPresent(ticket);
+        if (known != null) {
+            return modules(encode(ticket, known));
+        }
+        QRCode code = encode(ticket, -1);
+        BitMatrix modules = modules(code);
+        int mask = code.getMaskPattern();
+        for (int other = 0; other < QRCode.NUM_MASK_PATTERNS && !CodeFinder.findsAtEverySize(modules); other++) {
+            if (other != code.getMaskPattern()) {
+                modules = modules(encode(ticket, other));
+                mask = other;
+            }
+        }
+        MASKS.put(ticket, mask);
+        return modules;
+    }
+
+    private static QRCode encode(String ticket, int mask) {
         try {
-            // the mask is chosen by ZXing's penalty rules: a fixed one was cheaper but not always readable
-            return new QRCodeWriter().encode(ticket, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+            return mask < 0 ? Encoder.encode(ticket, ErrorCorrectionLevel.M)
+                    : Encoder.encode(ticket, ErrorCorrectionLevel.M, Map.of(EncodeHintType.QR_MASK_PATTERN, mask));
         } catch (WriterException e) {
             throw new IllegalArgumentException("The ticket does not fit a QR code", e);
         }
+    }
+
+    /** The code's modules inside a quiet zone of four modules, as {@code QRCodeWriter} draws them at size 0. */
+    private static BitMatrix modules(QRCode code) {
+        ByteMatrix input = code.getMatrix();
+        int size = input.getWidth() + 2 * QUIET_ZONE;
+        BitMatrix output = new BitMatrix(size, size);
+        for (int y = 0; y < input.getHeight(); y++) {
+            for (int x = 0; x < input.getWidth(); x++) {
+                if (input.get(x, y) == 1) {
+                    output.set(x + QUIET_ZONE, y + QUIET_ZONE);
+                }
+            }
+        }
+        return output;
     }
 
     /**
