@@ -210,6 +210,15 @@ public class Opening {
         System.out.printf("polls per visitor: mean %.1f, max %d%n", all.stream().mapToInt(v -> v.polls).average().orElse(0),
                 all.stream().mapToInt(v -> v.polls).max().orElse(0));
         List<Sample> samples = new ArrayList<>(SAMPLES);
+        // join throughput: the joins answered 201 from the first join sent to the last one answered (with arrivals
+        // packed into a few seconds, BENCH_OPENING_ARRIVALS, this is what the server can take, not the offered rate)
+        long joinsOk = samples.stream().filter(s -> s.kind.equals("join") && s.status == 201).count();
+        long firstSent = all.stream().filter(v -> v.sentNanos >= 0).mapToLong(v -> v.sentNanos).min().orElse(start);
+        long lastJoined = samples.stream().filter(s -> s.kind.equals("join") && s.status == 201)
+                .mapToLong(Sample::finishedNanos).max().orElse(firstSent);
+        double joinSpan = Math.max(1e-9, secs(lastJoined - firstSent));
+        System.out.printf("joins: %d answered 201 in %.1f s from the first sent to the last answered: %.0f joins/s%n",
+                joinsOk, joinSpan, joinsOk / joinSpan);
         for (String kind : List.of("join", "poll", "register")) {
             List<Sample> of = samples.stream().filter(s -> s.kind.equals(kind)).toList();
             List<Sample> draining = of.stream().filter(s -> s.finishedNanos > lastArrival).toList();

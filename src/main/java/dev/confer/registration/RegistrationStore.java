@@ -137,6 +137,43 @@ class RegistrationStore {
                 .query((rs, n) -> java.util.Map.entry(rs.getLong(1), new RegistrationId(rs.getObject(2, UUID.class)))).list();
     }
 
+    /** A team whose registration is still held under one team hold (registration.verifyEmail): its id, lead and end. */
+    record TeamHold(UUID teamId, RegistrationId leadId, java.time.Instant until) {
+    }
+
+    /** The open team hold the registration belongs to, if any (no lock). */
+    Optional<TeamHold> teamHold(RegistrationId id) {
+        return jdbc.sql("""
+                        SELECT t.id, t.lead_id, t.pending_until FROM team t JOIN registration r ON r.team_id = t.id
+                        WHERE r.id = ? AND t.pending_until IS NOT NULL""")
+                .param(id.value())
+                .query((rs, n) -> new TeamHold(rs.getObject(1, UUID.class), new RegistrationId(rs.getObject(2, UUID.class)),
+                        rs.getTimestamp(3).toInstant()))
+                .optional();
+    }
+
+    /**
+     * Locks the team row, then every member's registration row in id order (one order for verifying and expiring,
+     * so the two never wait for each other in a cycle), and returns the PENDING members; empty when the team's hold
+     * was closed meanwhile (verified or expired).
+     */
+    Optional<List<RegistrationId>> lockTeamHold(UUID teamId) {
+        boolean open = jdbc.sql("SELECT pending_until IS NOT NULL FROM team WHERE id = ? FOR UPDATE").param(teamId)
+                .query(Boolean.class).single();
+        List<RegistrationId> pending = new java.util.ArrayList<>();
+        jdbc.sql("SELECT id, status FROM registration WHERE team_id = ? ORDER BY id FOR UPDATE").param(teamId)
+                .query(rs -> {
+                    if (rs.getString(2).equals("PENDING")) {
+                        pending.add(new RegistrationId(rs.getObject(1, UUID.class)));
+                    }
+                });
+        return open ? Optional.of(pending) : Optional.empty();
+    }
+
+    void closeTeamHold(UUID teamId) {
+        jdbc.sql("UPDATE team SET pending_until = NULL WHERE id = ?").param(teamId).update();
+    }
+
     void cancel(RegistrationId id) {
         jdbc.sql("UPDATE registration SET status = 'CANCELLED', waitlist_seq = NULL, hold_until = NULL, cancelled_at = now() WHERE id = ?")
                 .param(id.value()).update();

@@ -202,6 +202,10 @@ public class Registrations {
      */
     @Transactional
     public Attendee verify(EventSchedule event, RegistrationId id) {
+        Optional<RegistrationStore.TeamHold> team = store.teamHold(id);
+        if (team.isPresent()) {
+            return verifyTeam(event, id, team.get());
+        }
         RegistrationStore.Held held = store.lock(event.id(), id)
                 .orElseThrow(() -> Rejection.notFound("registration.not-found", id));
         if (held.status() == RegistrationStatus.CONFIRMED) {
@@ -218,12 +222,57 @@ public class Registrations {
     }
 
     /**
+     * A team's hold (registration.verifyEmail): only the lead's link confirms, and it confirms every member still
+     * PENDING in this one transaction, each then getting their own confirmation mail with the ticket (members heard
+     * nothing before). A member's own link is refused (409): their address was never the point, the lead's was, and a
+     * member's token comes from the lead. 410 once the hold ran out. Locks the team row, then its registration rows.
+     */
+    private Attendee verifyTeam(EventSchedule event, RegistrationId id, RegistrationStore.TeamHold team) {
+        if (!team.leadId().equals(id)) {
+            throw Rejection.conflict("teams.verify-by-lead");
+        }
+        Optional<List<RegistrationId>> pending = store.lockTeamHold(team.teamId());
+        if (pending.isEmpty()) { // verified (or expired) meanwhile: as a single registration's second click
+            Attendee lead = store.find(event.id(), id).orElseThrow(() -> Rejection.notFound("registration.not-found", id));
+            if (lead.status() == RegistrationStatus.CONFIRMED) {
+                return lead;
+            }
+            throw new Rejection(410, "registration.hold-expired");
+        }
+        if (!java.time.Instant.now(clock).isBefore(team.until()) || !pending.get().contains(id)) {
+            throw new Rejection(410, "registration.hold-expired");
+        }
+        for (RegistrationId member : pending.get()) {
+            store.confirm(member);
+        }
+        store.closeTeamHold(team.teamId());
+        for (Attendee member : store.findAll(pending.get())) {
+            publisher.publishEvent(new Registered(member.id(), event.id(), event.slug(), RegistrationStatus.CONFIRMED,
+                    member.language()));
+        }
+        return store.find(event.id(), id).orElseThrow();
+    }
+
+    /**
      * Cancels a PENDING registration whose hold ran out, exactly as a cancellation: its place goes to the first
-     * waitlisted registration, or back to the pool. False when it was verified or cancelled meanwhile.
+     * waitlisted registration, or back to the pool. A team's hold runs out for every member at once, in one
+     * transaction: all its places come back together. False when it was verified or cancelled meanwhile.
      */
     @Transactional
     public boolean expireHold(EventSchedule event, RegistrationId id) {
         capacity.lockWaitlist(event.id()); // first, as every slow path does
+        Optional<RegistrationStore.TeamHold> team = store.teamHold(id);
+        if (team.isPresent()) {
+            Optional<List<RegistrationId>> pending = store.lockTeamHold(team.get().teamId());
+            if (pending.isEmpty() || java.time.Instant.now(clock).isBefore(team.get().until())) {
+                return false;
+            }
+            for (RegistrationId member : pending.get()) {
+                cancel(event, member);
+            }
+            store.closeTeamHold(team.get().teamId());
+            return !pending.get().isEmpty();
+        }
         java.util.Optional<RegistrationStore.Held> held = store.lock(event.id(), id);
         java.time.Instant now = java.time.Instant.now(clock);
         if (held.isEmpty() || held.get().status() != RegistrationStatus.PENDING

@@ -49,25 +49,28 @@ class TeamStore {
     }
 
     /**
-     * Inserts the team and every member as CONFIRMED in one batch. Members go in in e-mail order, not in
+     * Inserts the team and every member as CONFIRMED in one batch, or (registration.verifyEmail) every member PENDING
+     * under one team hold until {@code holdUntil}. Members go in in e-mail order, not in
      * the order given: each insert holds its e-mail's unique index entry until commit, and two teams
      * sharing addresses then wait for each other in one direction only, never in a cycle.
      */
-    void insert(Draft team) {
-        jdbc.sql("INSERT INTO team (id, event_id, name, lead_id) VALUES (?, ?, ?, ?)")
-                .params(team.teamId().value(), team.eventId(), team.name(), team.ids().getFirst().value()).update();
+    void insert(Draft team, java.time.@Nullable Instant holdUntil) {
+        java.sql.Timestamp until = holdUntil == null ? null : java.sql.Timestamp.from(holdUntil);
+        jdbc.sql("INSERT INTO team (id, event_id, name, lead_id, pending_until) VALUES (?, ?, ?, ?, ?)")
+                .params(team.teamId().value(), team.eventId(), team.name(), team.ids().getFirst().value(), until).update();
         List<Integer> order = IntStream.range(0, team.size()).boxed()
                 .sorted(Comparator.comparing(i -> TeamValidation.key(team.members().get(i).email()))).toList();
         List<Object[]> rows = new ArrayList<>(team.size());
         for (int i : order) {
             NewTeam.Member m = team.members().get(i);
             rows.add(new Object[]{team.ids().get(i).value(), team.eventId(), m.name().strip(), m.email().strip(), team.company(),
-                    blankToNull(m.jobTitle()), team.language().code(), team.teamId().value(), i + 1});
+                    blankToNull(m.jobTitle()), team.language().code(), until == null ? "CONFIRMED" : "PENDING", until,
+                    until == null, team.teamId().value(), i + 1});
         }
         batch.batchUpdate("""
-                INSERT INTO registration (id, event_id, name, email, company, job_title, locale, status, confirmed_at,
-                                          team_id, team_member_no)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', now(), ?, ?)""", rows);
+                INSERT INTO registration (id, event_id, name, email, company, job_title, locale, status, hold_until,
+                                          confirmed_at, team_id, team_member_no)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN now() END, ?, ?)""", rows);
         recordConsents(team);
     }
 
@@ -101,9 +104,11 @@ class TeamStore {
     /** The team found no places: every member waits, in member order, from sequence number {@code firstSeq} on. */
     void waitlist(TeamId teamId, long firstSeq) {
         jdbc.sql("""
-                        UPDATE registration SET status = 'WAITLISTED', waitlist_seq = ? + team_member_no - 1, confirmed_at = NULL
+                        UPDATE registration SET status = 'WAITLISTED', waitlist_seq = ? + team_member_no - 1, confirmed_at = NULL,
+                            hold_until = NULL
                         WHERE team_id = ?""")
                 .params(firstSeq, teamId.value()).update();
+        jdbc.sql("UPDATE team SET pending_until = NULL WHERE id = ?").param(teamId.value()).update();
     }
 
     /** 1-based place in the waitlist queue of the registration with sequence number {@code seq}. */
@@ -133,6 +138,12 @@ class TeamStore {
                         new RegistrationId(rs.getObject(4, UUID.class))))
                 .optional()
                 .map(t -> new Team(t.id(), t.eventId(), t.name(), t.leadId(), members(t.id())));
+    }
+
+    /** The end of the team's open hold (registration.verifyEmail), if its lead has not confirmed yet. */
+    Optional<java.time.Instant> heldUntil(TeamId teamId) {
+        return jdbc.sql("SELECT pending_until FROM team WHERE id = ? AND pending_until IS NOT NULL").param(teamId.value())
+                .query(java.sql.Timestamp.class).optional().map(java.sql.Timestamp::toInstant);
     }
 
     Optional<TeamId> teamOf(RegistrationId registrationId) {

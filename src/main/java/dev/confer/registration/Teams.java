@@ -25,7 +25,10 @@ import java.util.stream.IntStream;
 /**
  * Team registration: up to {@value TeamValidation#MAX_MEMBERS} people, each with a registration, a ticket and a
  * mail of their own, registered all or nothing in one transaction — all confirmed, or (only when asked) all
- * waitlisted with consecutive places in the queue, or nobody.
+ * waitlisted with consecutive places in the queue, or nobody. With {@code registration.verifyEmail} the team's places
+ * are held PENDING under one hold (the verify hold, 30 minutes by default): one verification mail goes to the lead
+ * only, opening its link confirms every member at once ({@link Registrations#verify}) and only then does each member
+ * get their own mail; a hold that runs out returns all the team's places together ({@link Registrations#expireHold}).
  *
  * <p>Locks are taken in the order {@link Registrations} documents: the members' e-mail index entries (inserted
  * in e-mail order), then — on the slow path only — the event's waitlist row, then the capacity shards. The
@@ -48,10 +51,14 @@ public class Teams {
     private final TransactionTemplate transaction;
     private final Tickets tickets;
     private final RegistrationWindow window;
+    private final java.time.Clock clock;
+    private final RegistrationSettings settings;
 
     Teams(Capacity capacity, TeamStore store, ApplicationEventPublisher publisher, TransactionTemplate transaction,
-          RegistrationWindow window, Tickets tickets) {
+          RegistrationWindow window, Tickets tickets, java.time.Clock clock, RegistrationSettings settings) {
         this.tickets = tickets;
+        this.clock = clock;
+        this.settings = settings;
         this.capacity = capacity;
         this.store = store;
         this.publisher = publisher;
@@ -126,7 +133,7 @@ public class Teams {
 
     /** The fast path's body: insert, then {@link #takeEveryPlace}; null if too few places were free. */
     private @Nullable TeamOutcome confirm(EventSchedule event, TeamStore.Draft team) {
-        store.insert(team);
+        store.insert(team, holdUntil(event));
         tickets.keep(event, team.ids());
         return takeEveryPlace(event, team);
     }
@@ -137,7 +144,7 @@ public class Teams {
      * Null when the places read as free went before the statement could take them: the caller starts afresh.
      */
     private @Nullable TeamOutcome confirmOrWaitlist(EventSchedule event, TeamStore.Draft team, boolean mayWaitlist) {
-        store.insert(team);
+        store.insert(team, holdUntil(event));
         tickets.keep(event, team.ids());
         capacity.lockWaitlist(event.id());
         int free = capacity.free(event.id());
@@ -156,13 +163,26 @@ public class Teams {
                 IntStream.range(0, team.size()).<@Nullable Integer>mapToObj(i -> position + i).toList());
     }
 
-    /** Queues every member's mail, then takes all places as the transaction's last statement; null if too few were free. */
+    /**
+     * Queues every member's mail (held: the lead's verification mail only), then takes all places as the
+     * transaction's last statement; null if too few were free.
+     */
     private @Nullable TeamOutcome takeEveryPlace(EventSchedule event, TeamStore.Draft team) {
-        publishRegistered(event, team, RegistrationStatus.CONFIRMED);
+        RegistrationStatus placed = event.registration().verifiesEmail() ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED;
+        if (placed == RegistrationStatus.PENDING) {
+            publisher.publishEvent(new Registered(team.ids().getFirst(), event.id(), event.slug(), placed, team.language()));
+        } else {
+            publishRegistered(event, team, placed);
+        }
         if (!capacity.takePlaces(event.id(), team.size())) {
             return null;
         }
-        return outcome(team, RegistrationStatus.CONFIRMED, Collections.nCopies(team.size(), null));
+        return outcome(team, placed, Collections.nCopies(team.size(), null));
+    }
+
+    /** The team hold's end with registration.verifyEmail, else null (confirmed at once). */
+    private java.time.@Nullable Instant holdUntil(EventSchedule event) {
+        return event.registration().verifiesEmail() ? java.time.Instant.now(clock).plus(settings.verifyHold()) : null;
     }
 
     private void publishRegistered(EventSchedule event, TeamStore.Draft team, RegistrationStatus status) {
@@ -219,6 +239,16 @@ public class Teams {
 
     public Optional<Team> find(EventSchedule event, TeamId teamId) {
         return store.find(teamId).filter(t -> t.eventId() == event.id());
+    }
+
+    /** Until when the team's places are held for its lead to confirm (registration.verifyEmail); empty once confirmed. */
+    public Optional<java.time.Instant> heldUntil(Team team) {
+        return store.heldUntil(team.id());
+    }
+
+    /** How long a team's (and anyone's) places are held unverified. */
+    public Duration verifyHold() {
+        return settings.verifyHold();
     }
 
     /** The places in the waitlist queue of a team's waitlisted members, by registration id (one query). */

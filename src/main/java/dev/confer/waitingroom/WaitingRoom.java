@@ -24,8 +24,11 @@ import java.util.function.Supplier;
 
 /**
  * The waiting room's API. A place is a queue id (a browser keeps it in a cookie), numbered in arrival order by the
- * event's gate row; admission moves a frontier over those numbers at the event's rate, passing over whoever
- * stopped polling. An admitted visitor's pass is {@code id.expiry.hmac} under the event's secret, good once.
+ * event's own sequence; admission moves a frontier over those numbers at the event's rate, passing over whoever
+ * stopped polling. One passed over who asks again within {@link WaitingRoomSettings#returnGrace()} of their last
+ * question is back: first in line for the next admissions (in arrival order among those back), never past the rate;
+ * later than that they start again at the back. An admitted visitor's pass is {@code id.expiry.hmac} under the
+ * event's secret, good once.
  *
  * <p>The room is on from {@link WaitingRoomSettings#lead()} before registration opens until
  * {@link WaitingRoomSettings#calm()} after, and afterwards whenever arrivals beat the rate (counted per instance)
@@ -44,6 +47,8 @@ public class WaitingRoom {
     private final Throttle throttle;
     // arrivals per event while the room is off, on this instance (one entry per event with a room)
     private final Map<String, Bucket> arrivals = new ConcurrentHashMap<>();
+    // events whose gate row (and arrival sequence) this instance has seen exist
+    private final java.util.Set<Long> gates = ConcurrentHashMap.newKeySet();
     private final Stock stock;
     // what is left, per event and second of the clock: one count a second per instance, not one per poll
     private final Cache<String, Stock.Left> stockSeen = Caffeine.newBuilder().maximumSize(10_000)
@@ -116,10 +121,11 @@ public class WaitingRoom {
         throttle.attempt("queue-join", clientAddress);
         Instant now = Instant.now(clock);
         UUID id = UUID.randomUUID();
-        if (store.join(event.id(), id, now).isEmpty()) {
+        if (!gates.contains(event.id())) {
             store.createGate(event.id(), now.minusSeconds(1), burst(event.registration().waitingRoom())); // idle: full credit
-            store.join(event.id(), id, now).orElseThrow();
+            gates.add(event.id());
         }
+        store.join(event.id(), id, now);
         advance(event);
         return look(event, id).orElseThrow();
     }
@@ -128,19 +134,16 @@ public class WaitingRoom {
     public Optional<Place> look(EventSchedule event, UUID id) {
         requireConfigured(event);
         Instant now = Instant.now(clock);
-        store.seen(id, now, now.minus(settings.stale().dividedBy(4))); // before the tick: asking is being here
-        advance(event);
-        Optional<QueueStore.Visitor> found = store.find(event.id(), id);
-        if (found.isEmpty()) {
+        Optional<QueueStore.Visitor> before = store.find(event.id(), id);
+        if (before.isEmpty()) {
             return Optional.empty();
         }
-        QueueStore.Visitor visitor = found.get();
+        comeBack(event, before.get(), now);
+        store.seen(id, now, now.minus(settings.stale().dividedBy(4))); // before the tick: asking is being here
+        advance(event);
+        QueueStore.Visitor visitor = store.find(event.id(), id).orElseThrow();
         QueueStore.Gate gate = store.gate(event.id()).orElseThrow();
         Instant admittedAt = visitor.admittedAt();
-        if (admittedAt == null && visitor.ticket() <= gate.admittedThrough() && left(event, now) != Stock.Left.NONE) {
-            store.admitReturned(id, now);
-            admittedAt = now;
-        }
         long poll = settings.pollEvery().toSeconds();
         if (admittedAt != null) {
             Instant expires = admittedAt.plus(settings.passTtl());
@@ -149,7 +152,11 @@ public class WaitingRoom {
             return Optional.of(new Place(id, 0, 0, expired ? null : pass(event, id, expires), expired ? null : expires,
                     expired, poll, left == Stock.Left.NONE, left == Stock.Left.WAITLIST));
         }
-        long position = Math.max(1, visitor.ticket() - gate.admittedThrough()); // 1: passed over, back while sold out
+        // those back (passed over, returned in time) go first, in arrival order; then the line past the frontier
+        long back = store.returnedAhead(event.id(), visitor.ticket(), now.minus(settings.stale()));
+        long position = visitor.returnedAt() != null && visitor.ticket() <= gate.admittedThrough()
+                ? 1 + back
+                : Math.max(1, visitor.ticket() - gate.admittedThrough()) + back;
         int rate = event.registration().waitingRoom().admitPerMinute();
         long eta = (long) Math.ceil(position * 60.0 / rate);
         Instant opens = opensAt(event);
@@ -161,6 +168,27 @@ public class WaitingRoom {
         Stock.Left left = left(event, now);
         return Optional.of(new Place(id, position, eta, null, null, false, Math.max(poll, far), left == Stock.Left.NONE,
                 left == Stock.Left.WAITLIST));
+    }
+
+    /**
+     * A visitor the frontier passed over (not heard from for {@link WaitingRoomSettings#stale()} when their turn came)
+     * asks again: within the grace window of their last question they are back, first in line for the next
+     * admissions; later, their place is gone and they get a new number at the back. A visitor who joined while a tick
+     * moved the frontier past their number (their insert committed after the tick read the queue) is back at once.
+     */
+    private void comeBack(EventSchedule event, QueueStore.Visitor visitor, Instant now) {
+        if (visitor.admittedAt() != null || visitor.returnedAt() != null) {
+            return;
+        }
+        long through = store.gate(event.id()).map(QueueStore.Gate::admittedThrough).orElse(0L);
+        if (visitor.ticket() > through) {
+            return; // still ahead of the frontier: waiting as before
+        }
+        if (!visitor.seenAt().isBefore(now.minus(settings.returnGrace()))) {
+            store.returned(visitor.id(), now);
+        } else {
+            store.toTheBack(event.id(), visitor.id(), now);
+        }
     }
 
     /**
@@ -208,7 +236,7 @@ public class WaitingRoom {
         Instant now = Instant.now(clock);
         Optional<QueueStore.Gate> gate = store.gate(event.id());
         long through = gate.map(QueueStore.Gate::admittedThrough).orElse(0L);
-        return new Overview(true, active(event), room.admitPerMinute(), gate.map(QueueStore.Gate::joined).orElse(0L),
+        return new Overview(true, active(event), room.admitPerMinute(), store.joined(event.id()),
                 store.waiting(event.id(), through, now.minus(settings.stale())), gate.map(QueueStore.Gate::admitted).orElse(0L),
                 store.admittedSince(event.id(), now.minus(Duration.ofMinutes(1))), gate.map(QueueStore.Gate::dropped).orElse(0L),
                 store.passesUsed(event.id()));
@@ -216,8 +244,11 @@ public class WaitingRoom {
 
     /**
      * One tick of admissions, at most one a second per event across instances: the credit grows by the rate times
-     * the time since the last tick (capped at ten seconds' worth, so an idle room banks no burst), and the frontier
-     * moves over that many visitors still polling. Nobody is admitted before registration opens.
+     * the time since the last tick (capped at ten seconds' worth, so an idle room banks no burst); the visitors who are
+     * back (passed over, returned within the grace window) are admitted first, in arrival order, then the frontier
+     * moves over as many visitors still polling as the credit has left. Nobody is admitted before registration opens.
+     * The frontier never moves past the highest number committed; a join committed after a tick moved past its
+     * number is back at its first question ({@link #comeBack}).
      */
     private void advance(EventSchedule event) {
         EventSchedule.WaitingRoom room = event.registration().waitingRoom();
@@ -240,16 +271,20 @@ public class WaitingRoom {
             int admitted = 0;
             int k = (int) Math.floor(credit);
             Instant seenSince = now.minus(settings.stale());
-            if (k > 0 && gate.joined() > from && soldOut) {
+            if (soldOut) {
                 k = 0; // sold out: nobody is let in to be refused; the line moves again when a place comes back
             }
-            if (k > 0 && gate.joined() > from) {
-                to = store.kthLiveAfter(event.id(), from, seenSince, k).orElse(gate.joined());
+            int back = k > 0 ? store.admitReturned(event.id(), seenSince, k, now) : 0;
+            credit -= back;
+            k -= back;
+            long last = store.lastTicket(event.id());
+            if (k > 0 && last > from) {
+                to = store.kthLiveAfter(event.id(), from, seenSince, k).orElse(last);
                 admitted = store.admit(event.id(), from, to, seenSince, now);
                 credit -= admitted;
             }
-            Instant busy = gate.joined() > to ? now.plus(settings.busyFor()) : null;
-            store.tick(event.id(), to, admitted, (to - from) - admitted, credit, now, busy);
+            Instant busy = last > to || back > 0 ? now.plus(settings.busyFor()) : null;
+            store.tick(event.id(), to, admitted + back, (to - from) - admitted, credit, now, busy);
         }));
     }
 

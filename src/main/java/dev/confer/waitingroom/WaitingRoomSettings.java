@@ -14,9 +14,12 @@ import java.time.Duration;
  * @param busyFor    how long the room stays on after it last had someone waiting or arrivals beat the rate
  * @param stale      a waiting visitor not heard from for this long has left: admission passes them over
  * @param pollEvery  how often the waiting page asks for its position
+ * @param returnGrace a visitor passed over who asks again within this long of their last question keeps their place
+ *                   (admitted first, at the rate); later, they start again at the back
  */
 @ConfigurationProperties("confer.waiting-room")
 record WaitingRoomSettings(@DefaultValue("10m") Duration passTtl, @DefaultValue("10m") Duration lead,
                            @DefaultValue("15m") Duration calm, @DefaultValue("2m") Duration busyFor,
-                           @DefaultValue("45s") Duration stale, @DefaultValue("3s") Duration pollEvery) {
+                           @DefaultValue("45s") Duration stale, @DefaultValue("3s") Duration pollEvery,
+                           @DefaultValue("2m") Duration returnGrace) {
 }

@@ -26,6 +26,9 @@ class WaitingRoomApiTest extends ApiTest {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     @AfterEach
     void realTimeAgain() {
         clock.reset();
@@ -151,8 +154,53 @@ class WaitingRoomApiTest extends ApiTest {
         assertThat(overview.get("droppedOut").asLong()).isEqualTo(2);
         assertThat(overview.get("waiting").asLong()).isZero();
         assertThat(get("/api/v1/events/" + slug + "/queue", null).status()).isEqualTo(401);
-        // the place belongs to the browser: one passed over while away is let in when it asks again
+        // the place belongs to the browser: one passed over while away, back within the grace window (2 minutes of
+        // their last question), is first in line for the next admission, at the rate: not let in at once
+        JsonNode back = look(slug, ids.get(1));
+        assertThat(back.get("pass").isNull()).isTrue();
+        assertThat(back.get("position").asLong()).isEqualTo(1);
+        clock.set(rush.plusSeconds(70));
         assertThat(look(slug, ids.get(1)).get("pass").isString()).isTrue();
+    }
+
+    @Test
+    void aVisitorPassedOverWhoComesBackWaitsForTheRateAheadOfLaterArrivalsAndOneTooLateStartsAtTheBack() {
+        String slug = eventWithRoom("2037-04-01T10:00", 6); // one every ten seconds
+        Instant rush = OPENING.plus(Duration.ofMinutes(1));
+        clock.set(rush);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(join(slug).get("id").asString());
+        }
+        assertThat(look(slug, ids.get(0)).get("pass").isString()).isTrue(); // the idle room's one at once
+        // 1 and 2 stop asking; 3, 4 and 5 keep asking while the frontier passes over 1 and 2 and admits 3
+        clock.set(rush.plusSeconds(50));
+        for (int i = 3; i < 6; i++) {
+            look(slug, ids.get(i));
+        }
+        assertThat(look(slug, ids.get(3)).get("pass").isString()).isTrue();
+        // the 2nd arrival comes back 55 s after its last question (within the grace): not in at once, but first in
+        // line, ahead of the 5th and 6th arrivals who have been waiting all along
+        clock.set(rush.plusSeconds(55));
+        JsonNode back = look(slug, ids.get(1));
+        assertThat(back.get("pass").isNull()).isTrue();
+        assertThat(back.get("position").asLong()).isEqualTo(1);
+        assertThat(look(slug, ids.get(4)).get("position").asLong()).isEqualTo(2); // next past the frontier, behind it
+        clock.set(rush.plusSeconds(60)); // one admission's worth of credit: it goes to the one who is back
+        assertThat(look(slug, ids.get(4)).get("pass").isNull()).isTrue();
+        assertThat(look(slug, ids.get(1)).get("pass").isString()).isTrue();
+        clock.set(rush.plusSeconds(70));
+        assertThat(look(slug, ids.get(4)).get("pass").isString()).isTrue();
+        // the 3rd arrival comes back 3 minutes after its last question: its place is gone, it starts at the back
+        clock.set(rush.plusSeconds(180));
+        assertThat(look(slug, ids.get(5)).get("pass").isString()).isTrue(); // the 6th arrival's turn
+        JsonNode late = look(slug, ids.get(2));
+        assertThat(late.get("pass").isNull()).isTrue();
+        assertThat(late.get("position").asLong()).isEqualTo(1); // a new number, after the 6th arrival's
+        clock.set(rush.plusSeconds(185)); // not yet: half a place's worth of credit
+        assertThat(look(slug, ids.get(2)).get("pass").isNull()).isTrue();
+        clock.set(rush.plusSeconds(191));
+        assertThat(look(slug, ids.get(2)).get("pass").isString()).isTrue();
     }
 
     @Test
@@ -224,6 +272,30 @@ class WaitingRoomApiTest extends ApiTest {
         ConcurrentLinkedQueue<Long> positions = new ConcurrentLinkedQueue<>();
         runConcurrently(8, 60, i -> positions.add(join(slug).get("position").asLong()));
         assertThat(positions).hasSize(60).doesNotHaveDuplicates().allMatch(p -> p >= 1 && p <= 60);
+    }
+
+    @Test
+    void joiningWritesNoSharedRowSoAJoinGoesThroughWhileTheGateRowIsLocked() throws Exception {
+        String slug = eventWithRoom("2037-04-01T10:00", 60);
+        clock.set(BEFORE_OPENING);
+        assertThat(join(slug).get("position").asLong()).isEqualTo(1); // the gate row exists from the first join
+        long eventId = new org.springframework.jdbc.core.JdbcTemplate(dataSource)
+                .queryForObject("SELECT id FROM event WHERE slug = ?", Long.class, slug);
+        try (java.sql.Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (var lock = holder.prepareStatement("SELECT 1 FROM queue_gate WHERE event_id = ? FOR UPDATE")) {
+                lock.setLong(1, eventId);
+                lock.executeQuery().close();
+            }
+            try {
+                // an admission tick in progress (or, before arrival numbers came from a sequence, another join's
+                // commit) holds the gate row: joins no longer wait for it
+                java.util.concurrent.CompletableFuture<JsonNode> second = java.util.concurrent.CompletableFuture.supplyAsync(() -> join(slug));
+                assertThat(second.get(60, java.util.concurrent.TimeUnit.SECONDS).get("position").asLong()).isEqualTo(2);
+            } finally {
+                holder.rollback();
+            }
+        }
     }
 
     @Test

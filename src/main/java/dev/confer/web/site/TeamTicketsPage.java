@@ -52,6 +52,9 @@ class TeamTicketsPage {
         Map<RegistrationId, Integer> positions = teams.waitlistPositions(team);
         model.addAttribute("event", event);
         model.addAttribute("team", team);
+        model.addAttribute("heldUntil", teams.heldUntil(team)
+                .map(until -> java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(until.atZone(event.zone()))).orElse(null));
+        model.addAttribute("holdMinutes", teams.verifyHold().toMinutes());
         model.addAttribute("members", team.members().stream().map(m -> new MemberLine(m, team.isLead(m.registrationId()),
                 positions.get(m.registrationId()), ticketUrl(event, m.registrationId()))).toList());
         return "site/team-tickets";

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -59,7 +60,16 @@ class WaitingRoomBrowserTest extends BrowserTest {
             assertThat(englishPage.locator("#queue-position")).hasAttribute("data-position", "5");
             screenshot(englishPage, "site-queue-en");
 
-            clock.set(OPENING.plusSeconds(10)); // ten seconds at one a second: everyone so far
+            // both pages ask (twice, so at least once after the clock moved) just before the opening: they are here when
+            // it opens (the clock stood still 5 minutes before it, so without this they would look gone for 5 minutes,
+            // be passed over and, past the 2-minute grace, start again at the back)
+            clock.set(OPENING.minusSeconds(1));
+            for (Page waiting : List.of(page, englishPage)) {
+                String polled = waiting.locator("#main").getAttribute("data-polled");
+                waiting.waitForFunction("n => Number(document.querySelector('#main').getAttribute('data-polled') || 0) >= n",
+                        (polled == null ? 0 : Integer.parseInt(polled)) + 2, new Page.WaitForFunctionOptions().setTimeout(60_000));
+            }
+            clock.set(OPENING.plusSeconds(10)); // ten seconds at one a second: everyone so far still asking
             page.waitForURL("**/e/" + slug + "/register", new Page.WaitForURLOptions().setTimeout(60_000));
             assertThat(page.locator("h1")).hasText("등록하기");
             page.locator("#name").fill("김대기");
