@@ -28,6 +28,13 @@
   var rosterReady = false;
   var syncing = false;
   var refreshes = 0;
+  // navigator.onLine only says a network is joined: a venue's Wi-Fi that carries nothing still says true (and so does
+  // a page reloaded while offline, in some Chromium versions). A request that fails for want of a network marks the
+  // server unreachable until one gets through again.
+  var reachable = true;
+  function isOnline() { return navigator.onLine && reachable; }
+  function reached() { if (!reachable) { reachable = true; status(); } }
+  function lost(err) { if (err instanceof TypeError && reachable) { reachable = false; status(); } }
   function t(name, arg) {
     var v = box.getAttribute('data-t-' + name) || '';
     return arg === undefined ? v : v.replace('{0}', arg);
@@ -43,7 +50,12 @@
         d.createObjectStore('queue', { keyPath: 'id' });
         d.createObjectStore('meta');
       };
-      request.onsuccess = function () { resolve(request.result); };
+      request.onsuccess = function () {
+        var d = request.result;
+        // a sign-out in any tab deletes this database: let go of it, or the wipe waits until this tab is closed
+        d.onversionchange = function () { d.close(); if (db === d) { db = null; } };
+        resolve(d);
+      };
       request.onerror = function () { reject(request.error); };
     });
   }
@@ -88,7 +100,7 @@
       { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone: zone }).format(new Date(iso));
   }
   function status() {
-    var online = navigator.onLine;
+    var online = isOnline();
     box.setAttribute('data-online', online ? 'true' : 'false');
     box.setAttribute('data-queue', String(queueLength));
     box.setAttribute('data-roster', rosterReady ? 'ready' : 'loading');
@@ -108,6 +120,7 @@
       function page(since) {
         var url = box.getAttribute('data-roster-url') + (since ? '?since=' + encodeURIComponent(since) : '');
         return fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } }).then(function (r) {
+          reached();
           if (!r.ok) { throw new Error('roster ' + r.status); }
           return r.json();
         }).then(function (answer) {
@@ -127,7 +140,7 @@
       refreshes++;
       box.setAttribute('data-refreshes', String(refreshes)); // tests and support see a refresh happen
       status();
-    }, function (err) { console.warn('Confer: the roster was not refreshed', err); status(); });
+    }, function (err) { lost(err); console.warn('Confer: the roster was not refreshed', err); status(); });
   }
 
   function loadKey() {
@@ -241,7 +254,7 @@
     if (seats) { seats.hidden = !w; }
   }
   var known = {}; // point -> admitted as the server last said, for a session this page switched away from offline
-  setInterval(function () { if (!navigator.onLine) { follow(new Date().toISOString()); } }, 5000);
+  setInterval(function () { if (!isOnline()) { follow(new Date().toISOString()); } }, 5000);
 
   // ---- a door's own count while offline
   var seatsBox = function () { return document.getElementById('admitted'); };
@@ -328,8 +341,8 @@
   }
 
   floor.use({
-    before: function (scan) { return !navigator.onLine && scan && rosterReady ? judge(scan) : null; },
-    unreachable: function (scan) { return scan && rosterReady ? judge(scan) : null; }
+    before: function (scan) { return !isOnline() && scan && rosterReady ? judge(scan) : null; },
+    unreachable: function (scan) { reachable = false; status(); return scan && rosterReady ? judge(scan) : null; }
   });
 
   // ---- sync: the queue, oldest first, 500 a call; each answered action leaves the queue
@@ -345,7 +358,7 @@
     return out;
   }
   function sync() {
-    if (syncing || !navigator.onLine) { return Promise.resolve(); }
+    if (syncing || !isOnline()) { return Promise.resolve(); }
     syncing = true;
     return all('queue').then(function (q) {
       q.sort(function (a, b) { return a.at < b.at ? -1 : a.at > b.at ? 1 : 0; });
@@ -357,6 +370,7 @@
           headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-TOKEN': floor.csrf() },
           body: JSON.stringify({ device: device(), actions: batch.map(wire) })
         }).then(function (r) {
+          reached();
           if (!r.ok) { throw new Error('sync ' + r.status); }
           return r.json();
         }).then(function (answer) {
@@ -371,7 +385,7 @@
     }).then(sendPrints).then(function () {
       lastSync = new Date().toISOString();
       return put('meta', lastSync, 'lastSync');
-    }).then(countQueue, function () { return countQueue(); })
+    }).then(countQueue, function (err) { lost(err); return countQueue(); })
       .then(function () { syncing = false; box.setAttribute('data-synced-at', lastSync || ''); }, function () { syncing = false; });
   }
 
@@ -419,11 +433,18 @@
     e.preventDefault();
     if (db) { db.close(); }
     var done = function () { f.setAttribute('data-wiped', ''); f.submit(); };
-    var wipe = indexedDB.deleteDatabase(dbName);
-    wipe.onsuccess = wipe.onerror = wipe.onblocked = function () {
+    var finished = false;
+    var finish = function () {
+      if (finished) { return; }
+      finished = true;
       if (navigator.serviceWorker && navigator.serviceWorker.controller) { navigator.serviceWorker.controller.postMessage({ type: 'wipe' }); }
       if (window.caches) { caches.delete('confer-floor-v1').then(done, done); } else { done(); }
     };
+    var wipe = indexedDB.deleteDatabase(dbName);
+    wipe.onsuccess = wipe.onerror = finish;
+    // still held open somewhere (an old page that does not let go): the deletion stays queued and runs once that
+    // closes; the sign-out does not wait for it longer than this
+    wipe.onblocked = function () { setTimeout(finish, 3000); };
   }, true);
 
   // ---- installable, and the page shell cached by the service worker
@@ -460,8 +481,10 @@
   }).then(loadKey).then(function () {
     status();
     online();
-    window.addEventListener('online', online);
+    window.addEventListener('online', function () { reachable = true; online(); });
     window.addEventListener('offline', status);
-    setInterval(function () { if (navigator.onLine) { sync().then(refresh); } }, REFRESH_MS);
+    setInterval(function () { if (isOnline()) { sync().then(refresh); } }, REFRESH_MS);
+    // unreachable while a network is joined: a light roster delta every 5 s tells when the server answers again
+    setInterval(function () { if (navigator.onLine && !reachable) { refresh().then(function () { if (reachable) { online(); } }); } }, 5000);
   }).catch(function (err) { console.warn('Confer: offline mode is not available', err); status(); });
 })();
