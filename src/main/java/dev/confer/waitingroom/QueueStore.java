@@ -131,6 +131,21 @@ class QueueStore {
                 .optional();
     }
 
+    /** A visitor and the event's admission frontier, in one read (what every question needs). */
+    record Standing(Visitor visitor, long admittedThrough) {
+    }
+
+    Optional<Standing> standing(long eventId, UUID id) {
+        return jdbc.sql("""
+                        SELECT v.id, v.ticket, v.joined_at, v.seen_at, v.admitted_at, v.pass_used_at, v.returned_at, g.admitted_through
+                        FROM queue_visitor v JOIN queue_gate g ON g.event_id = v.event_id WHERE v.id = ? AND v.event_id = ?""")
+                .params(id, eventId)
+                .query((rs, n) -> new Standing(new Visitor(rs.getObject(1, UUID.class), rs.getLong(2), rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4).toInstant(), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)),
+                        instant(rs.getTimestamp(7))), rs.getLong(8)))
+                .optional();
+    }
+
     /** Notes that the visitor still waits; written at most every few seconds per visitor, not on every poll. */
     void seen(UUID id, Instant now, Instant unlessSince) {
         jdbc.sql("UPDATE queue_visitor SET seen_at = ? WHERE id = ? AND seen_at < ? AND admitted_at IS NULL")

@@ -126,23 +126,23 @@ public class WaitingRoom {
             gates.add(event.id());
         }
         store.join(event.id(), id, now);
-        advance(event);
-        return look(event, id).orElseThrow();
+        return look(event, id).orElseThrow(); // which ticks admissions when one is due
     }
 
     /** The visitor's place now (and a tick of admissions when one is due); empty for an unknown id. */
     public Optional<Place> look(EventSchedule event, UUID id) {
         requireConfigured(event);
         Instant now = Instant.now(clock);
-        Optional<QueueStore.Visitor> before = store.find(event.id(), id);
+        Optional<QueueStore.Standing> before = store.standing(event.id(), id);
         if (before.isEmpty()) {
             return Optional.empty();
         }
         comeBack(event, before.get(), now);
         store.seen(id, now, now.minus(settings.stale().dividedBy(4))); // before the tick: asking is being here
         advance(event);
-        QueueStore.Visitor visitor = store.find(event.id(), id).orElseThrow();
-        QueueStore.Gate gate = store.gate(event.id()).orElseThrow();
+        QueueStore.Standing standing = store.standing(event.id(), id).orElseThrow();
+        QueueStore.Visitor visitor = standing.visitor();
+        long through = standing.admittedThrough();
         Instant admittedAt = visitor.admittedAt();
         long poll = settings.pollEvery().toSeconds();
         if (admittedAt != null) {
@@ -154,9 +154,9 @@ public class WaitingRoom {
         }
         // those back (passed over, returned in time) go first, in arrival order; then the line past the frontier
         long back = store.returnedAhead(event.id(), visitor.ticket(), now.minus(settings.stale()));
-        long position = visitor.returnedAt() != null && visitor.ticket() <= gate.admittedThrough()
+        long position = visitor.returnedAt() != null && visitor.ticket() <= through
                 ? 1 + back
-                : Math.max(1, visitor.ticket() - gate.admittedThrough()) + back;
+                : Math.max(1, visitor.ticket() - through) + back;
         int rate = event.registration().waitingRoom().admitPerMinute();
         long eta = (long) Math.ceil(position * 60.0 / rate);
         Instant opens = opensAt(event);
@@ -176,12 +176,12 @@ public class WaitingRoom {
      * admissions; later, their place is gone and they get a new number at the back. A visitor who joined while a tick
      * moved the frontier past their number (their insert committed after the tick read the queue) is back at once.
      */
-    private void comeBack(EventSchedule event, QueueStore.Visitor visitor, Instant now) {
+    private void comeBack(EventSchedule event, QueueStore.Standing standing, Instant now) {
+        QueueStore.Visitor visitor = standing.visitor();
         if (visitor.admittedAt() != null || visitor.returnedAt() != null) {
             return;
         }
-        long through = store.gate(event.id()).map(QueueStore.Gate::admittedThrough).orElse(0L);
-        if (visitor.ticket() > through) {
+        if (visitor.ticket() > standing.admittedThrough()) {
             return; // still ahead of the frontier: waiting as before
         }
         if (!visitor.seenAt().isBefore(now.minus(settings.returnGrace()))) {
