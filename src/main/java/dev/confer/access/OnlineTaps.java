@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
@@ -56,7 +57,9 @@ class OnlineTaps implements SmartLifecycle {
 
     /** The tap's answer once it has committed (or the exception its statement threw on its own). */
     TapAnswer pass(String point, Supplier<TapAnswer> once, Supplier<TapAnswer> alone) {
-        if (!running) { // not started (or stopping): a group of one
+        if (!running || TransactionSynchronizationManager.isActualTransactionActive()) {
+            // not started (or stopping): a group of one; inside a caller's transaction: in it, never waiting on the
+            // writer while holding that transaction's locks
             return alone.get();
         }
         Request request = new Request(point, once, alone, new CompletableFuture<>());

@@ -35,6 +35,9 @@ class OnlineTapsTest extends TapTestSupport {
     @Autowired
     EventCatalog events;
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+
     @Test
     void aGroupOfTapsAtSeveralDoorsCommitsOnceWithEachTapsOwnAnswer() {
         String slug = defineEvent(uniqueSlug("group"), eventDefinition(100, 0, 10, 10, 10, 3));
@@ -80,6 +83,20 @@ class OnlineTapsTest extends TapTestSupport {
         assertThat(count("SELECT admitted FROM session_fill WHERE event_id = ? AND session_code = 'S101'", id)).isEqualTo(3);
         assertThat(count("SELECT count(*) FROM tap WHERE event_id = ?", id)).isEqualTo(5);
         assertThat(count("SELECT count(DISTINCT xmin::text) FROM tap WHERE event_id = ?", id)).as("transactions").isEqualTo(5);
+    }
+
+    @Test
+    void aTapInsideACallersTransactionIsPartOfIt() {
+        String slug = defineEvent(uniqueSlug("group"), eventDefinition(100, 0, 10, 10, 10, 3));
+        JsonNode person = registerAndCheckIn(slug, 1).getFirst();
+        EventSchedule event = events.require(slug);
+        TapAnswer answer = transaction.execute(status -> {
+            status.setRollbackOnly();
+            return doorTaps.tap(event, dev.confer.shared.Caller.organizer(), new TapRequest(UUID.randomUUID().toString(),
+                    "2037-05-14T13:05:00+09:00", "session:S101", new TapRequest.Credential(ticket(person), null)));
+        });
+        assertThat(answer.result()).isEqualTo(TapResult.ADMITTED);
+        assertThat(count("SELECT count(*) FROM tap WHERE event_id = ?", eventId(slug))).isZero(); // rolled back with it
     }
 
     @Test
