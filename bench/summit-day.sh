@@ -7,7 +7,8 @@
 # its alert opened and how late in event minutes. Confer mails through bench/smtp_sink.py (a small real SMTP server,
 # ports BENCH_PORT+30 and +31 for its control), which refuses during the smtp fault and counts every mail it gets.
 # Settings: SUMMIT_PEOPLE (30000), SUMMIT_TAPS (500000, taps at doors and booths), SUMMIT_FAULTS ("desk,door,smtp";
-# "none" for a clean replay), SUMMIT_WALKINS (3 % of the people: registered on the day), SUMMIT_THREADS (8), SUMMIT_MAIL_WAIT (900: seconds to wait for the confirmation mails before the
+# "none" for a clean replay), SUMMIT_WALKINS (3 % of the people: registered on the day), SUMMIT_MAX_SPEED (150: never
+# faster than 150x event time, as mail is sent in wall time; 0 = unpaced), SUMMIT_THREADS (8), SUMMIT_MAIL_WAIT (900: seconds to wait for the confirmation mails before the
 # replay; 0 replays at once, sharing the cores with composing them), BENCH_PORT (18080), BENCH_JAVA_OPTS, BENCH_KEEP=1 (see bench/run.sh).
 set -euo pipefail
 

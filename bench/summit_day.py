@@ -22,6 +22,9 @@ TAPS = int(os.environ.get("SUMMIT_TAPS", "500000"))
 FAULTS = [f for f in os.environ.get("SUMMIT_FAULTS", "desk,door,smtp").split(",") if f and f != "none"]
 WALKINS = int(os.environ.get("SUMMIT_WALKINS", str(PEOPLE * 3 // 100)))
 SINK = os.environ.get("SUMMIT_SMTP_CONTROL", "")  # the SMTP sink's control port, if the server mails through it
+# no faster than this many times event time (0: as fast as the server goes): the mail is composed and sent in wall time,
+# and at 400x a mail that takes a second (a GC pause, a cold composer) would be judged 7 event minutes late
+MAX_SPEED = float(os.environ.get("SUMMIT_MAX_SPEED", "150"))
 THREADS = int(os.environ.get("SUMMIT_THREADS", "8"))
 DESKS, ROOMS, BOOTHS, SLOTS = 12, 17, 100, ["10:00", "11:00", "13:00", "14:00", "15:00"]
 SESSIONS_PER_SLOT = 16  # 5 slots x 16 = 80 sessions a day, 160 over the two days
@@ -202,8 +205,13 @@ def replay(actions, walkins=()):
         arriving.setdefault(m, []).append((m, desk, n))
         by_minute.setdefault(m, [])
     smtp = {hm(FAULT_SMTP_AT): "refuse", hm(FAULT_SMTP_AT) + FAULT_SMTP_MINUTES: "accept"} if "smtp" in FAULTS and SINK else {}
+    first = min(by_minute)
     with ThreadPoolExecutor(THREADS) as pool:
         for m in sorted(by_minute):
+            if MAX_SPEED > 0:
+                ahead = start + (m - first) * 60 / MAX_SPEED - time.perf_counter()
+                if ahead > 0:
+                    time.sleep(ahead)
             if m in smtp:
                 sink(smtp.pop(m))
             chunk = by_minute[m] + list(pool.map(lambda w: register_walk_in(*w), arriving.get(m, [])))

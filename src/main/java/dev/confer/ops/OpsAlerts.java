@@ -16,7 +16,8 @@ import java.util.Objects;
 /**
  * The alerts of one event day, judged by {@link BandWatch} over the {@link FloorSignals} (and, on the day that is
  * today, this instance's {@link ResourceWatch}), plus the {@link VoucherForecast}. Recomputed from the recorded
- * scans at most every 10 s per instance (cache {@code ops-floor}): two grouped queries, never on a check-in or tap.
+ * scans at most every 10 s per instance (cache {@code ops-floor}): two grouped queries and one on the mail outbox, never
+ * on a check-in or tap.
  */
 @Component
 class OpsAlerts {
@@ -45,7 +46,7 @@ class OpsAlerts {
         }
         FloorSignals.Floor floor = signals.of(event, day);
         if (day.date().equals(clock.instant().atZone(event.zone()).toLocalDate())) {
-            floor = floor.withSignals(resources.signals()); // this instance's mail, errors and latency, in wall time: today only
+            floor = floor.withSignals(resources.signals()); // this instance's errors and latency, in wall time: today only
         }
         List<BandWatch.Alert> alerts = new ArrayList<>();
         floor.signals().forEach(s -> alerts.addAll(BandWatch.judge(s)));
