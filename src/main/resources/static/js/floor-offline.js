@@ -342,7 +342,9 @@
 
   floor.use({
     before: function (scan) { return !isOnline() && scan && rosterReady ? judge(scan) : null; },
-    unreachable: function (scan) { reachable = false; status(); return scan && rosterReady ? judge(scan) : null; }
+    // no answer in 4 s is a slow server, judged here this once; a failed request is no network: judged here until
+    // the server answers again
+    unreachable: function (scan, err) { lost(err); return scan && rosterReady ? judge(scan) : null; }
   });
 
   // ---- sync: the queue, oldest first, 500 a call; each answered action leaves the queue

@@ -155,9 +155,9 @@ window.ConferFloor = (function () {
       }
       if (!response.ok) { return { node: error('server', response.status) }; }
       return response.text().then(function (html) { return { html: html }; });
-    }).catch(function () {
+    }).catch(function (err) {
       for (var i = 0; i < handlers.length; i++) {
-        var local = handlers[i].unreachable && handlers[i].unreachable(scan);
+        var local = handlers[i].unreachable && handlers[i].unreachable(scan, err);
         if (local) {
           return Promise.resolve(local).then(function (node) { return { node: node }; }, function () { return { node: error('network') }; });
         }
